@@ -1,0 +1,8 @@
+/**
+ * @wecena/core: the pure domain. It decides; adapters talk to the world. Nothing here reads
+ * a clock, draws a random number or does I/O (see purity.test.ts): time and ids come in as
+ * arguments.
+ */
+export * from './durations';
+export * from './events';
+export * from './lifecycle';
