@@ -3,7 +3,10 @@
  * translated into these by their adapters and never reach the core themselves.
  * The core says "change request" for a pull request (GitHub) or a merge request (GitLab).
  */
-export type Forge = 'github' | 'gitlab';
+import type { Forge } from '../domain/primitives';
+
+/** Defined with the other domain values; re-exported here, where adapters look for it. */
+export type { Forge };
 
 export interface RepositoryRef {
   forge: Forge;

@@ -8,7 +8,7 @@ export {
   isTaskState,
   transition,
   type IllegalTransition,
-  type TaskEvent,
-  type TaskState,
+  TaskEvent,
+  TaskState,
   type TransitionResult,
 } from './task-lifecycle';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The task lifecycle as an explicit table: one row per state, one edge per event.
  * Everything the core may do to a task's state is written here, so the table is the
@@ -15,7 +17,9 @@ export const TASK_STATES = [
   'withdrawn',
 ] as const;
 
-export type TaskState = (typeof TASK_STATES)[number];
+/** Also a schema, for the edges that read a stored or reported state. */
+export const TaskState = z.enum(TASK_STATES);
+export type TaskState = z.infer<typeof TaskState>;
 
 export const TASK_EVENTS = [
   /** A maintainer labels the issue `wecena-ready` or comments `/wecena ready`. */
@@ -44,7 +48,8 @@ export const TASK_EVENTS = [
   'reject',
 ] as const;
 
-export type TaskEvent = (typeof TASK_EVENTS)[number];
+export const TaskEvent = z.enum(TASK_EVENTS);
+export type TaskEvent = z.infer<typeof TaskEvent>;
 
 /**
  * Decisions worth knowing before reading the table:
