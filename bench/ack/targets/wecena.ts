@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunningTarget, TargetConfig } from '../protocol';
+
+/** The contract of `apps/cli/src/server.ts`, written here so the bench compiles before it exists. */
+interface WecenaServerOptions {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  githubWebhookSecret: string;
+  quiet: boolean;
+}
+
+interface WecenaServerModule {
+  startServer(options: WecenaServerOptions): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+const serverModule = new URL('../../../apps/cli/src/server.ts', import.meta.url);
+
+/** Whether wecena's server exists yet in this checkout. */
+export function hasWecenaServer(): boolean {
+  return existsSync(fileURLToPath(serverModule));
+}
+
+const countSql = "SELECT count(*)::int AS count FROM inbox_deliveries WHERE source = 'github' AND delivery_id LIKE $1";
+
+/** wecena's own server, on embedded PGlite in a fresh data directory or on the PostgreSQL of DATABASE_URL. */
+export async function startWecena(engine: 'pglite' | 'postgres', config: TargetConfig): Promise<RunningTarget> {
+  const { startServer } = (await import(serverModule.href)) as WecenaServerModule;
+  const pattern = `${config.deliveryPrefix}%`;
+  const base = { port: 0, host: '127.0.0.1', githubWebhookSecret: config.secret, quiet: true };
+
+  if (engine === 'postgres') {
+    const databaseUrl = config.databaseUrl;
+    if (databaseUrl === undefined) throw new Error('wecena-postgres needs DATABASE_URL');
+    const server = await startServer({ ...base, databaseUrl });
+    return {
+      webhookUrl: webhookUrlOf(server.url),
+      stop: async () => {
+        await server.close();
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ count: number }>(countSql, [pattern]);
+          return { inboxCount: rows[0]?.count ?? 0 };
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  }
+
+  // The server must not pick up a PostgreSQL from the environment: this target is PGlite's.
+  delete process.env['DATABASE_URL'];
+  const dataDir = await mkdtemp(join(tmpdir(), 'wecena-bench-ack-'));
+  const server = await startServer({ ...base, dataDir });
+  return {
+    webhookUrl: webhookUrlOf(server.url),
+    stop: async () => {
+      await server.close();
+      try {
+        // PGlite has one owner per data directory: count once the server has let it go.
+        const { PGlite } = await import('@electric-sql/pglite');
+        const db = await PGlite.create(dataDir);
+        try {
+          const { rows } = await db.query<{ count: number }>(countSql, [pattern]);
+          return { inboxCount: rows[0]?.count ?? 0 };
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function webhookUrlOf(serverUrl: string): string {
+  return new URL('/github/webhooks', serverUrl).href;
+}

@@ -1,0 +1,14 @@
+import { runAckBench } from './ack/run';
+
+/** `npm run bench -- <name> [options]`: each benchmark takes its own options. */
+const benchmarks: Record<string, (args: string[]) => Promise<number>> = {
+  ack: runAckBench,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name === undefined ? undefined : benchmarks[name];
+if (benchmark === undefined) {
+  console.error(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options]`);
+  process.exit(2);
+}
+process.exitCode = await benchmark(args);
