@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { githubDeliveryHeaders, githubExample } from '@wecena/testkit';
@@ -31,6 +32,8 @@ interface TargetReport {
   acksPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Resident set size once started, before any delivery. */
+  readyRssMb: number;
   peakRssMb: number;
   serverCpuUsPerAck: number;
   sent: number;
@@ -72,6 +75,11 @@ export async function runAckBench(args: string[]): Promise<number> {
 
   const body = Buffer.from(JSON.stringify(githubExample('issue_comment', { action: 'created' })));
   const { 'X-GitHub-Delivery': _unused, ...headers } = githubDeliveryHeaders({ event: 'issue_comment', body, secret });
+  const [load1] = loadavg();
+  console.log(
+    `ack: ${availableParallelism()} cores, load average ${load1?.toFixed(2)} before the run ` +
+      '(other work on the machine skews every figure); every target runs under tsx, which alone holds ~40 MB',
+  );
   console.log(
     `ack: ${deliveries} deliveries (+${warmup} warm-up) of ${body.length} bytes, ${connections} connections, ` +
       `targets: ${targets.join(', ')}`,
@@ -104,7 +112,11 @@ export async function runAckBench(args: string[]): Promise<number> {
   const file = new URL(`ack-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, resultsDir);
   writeFileSync(
     file,
-    `${JSON.stringify({ deliveries, warmup, connections, bodyBytes: body.length, node: process.version, reports, failures }, null, 2)}\n`,
+    `${JSON.stringify(
+      { deliveries, warmup, connections, bodyBytes: body.length, node: process.version, loadAverage: loadavg(), reports, failures },
+      null,
+      2,
+    )}\n`,
   );
   console.log(`\nresults: ${fileURLToPath(file)}`);
   return problems.length === 0 ? 0 : 1;
@@ -135,6 +147,7 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
     if (ready.type !== 'ready') throw new Error(ready.type === 'failed' ? ready.message : 'no ready message');
     const pid = child.pid;
     if (pid === undefined) throw new Error('the target process has no pid');
+    const readyRssMb = procStatusKb(pid, 'VmRSS') / 1024;
 
     const load = (slice: readonly string[]) =>
       runLoad({
@@ -151,7 +164,7 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
     const cpuBefore = cpuTicks(pid);
     const measured = await load(ids.slice(input.warmup));
     const cpuAfter = cpuTicks(pid);
-    const peakRssMb = peakRssKb(pid) / 1024;
+    const peakRssMb = procStatusKb(pid, 'VmHWM') / 1024;
 
     child.send({ type: 'stop' } satisfies ParentMessage);
     stopSent = true;
@@ -159,7 +172,9 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
     if (stopped.type === 'failed') throw new Error(`stopping: ${stopped.message}`);
     if (stopped.type !== 'stopped') throw new Error('no stopped message');
     return {
-      ...summarise(target, measured, peakRssMb, cpuAfter - cpuBefore),
+      ...summarise(target, measured, cpuAfter - cpuBefore),
+      readyRssMb,
+      peakRssMb,
       ...(stopped.inboxCount === undefined
         ? {}
         : { inboxCount: stopped.inboxCount, expectedInboxCount: warm.sent + measured.sent }),
@@ -169,14 +184,17 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
   }
 }
 
-function summarise(target: TargetName, load: LoadResult, peakRssMb: number, cpuTicksUsed: number): TargetReport {
+function summarise(
+  target: TargetName,
+  load: LoadResult,
+  cpuTicksUsed: number,
+): Omit<TargetReport, 'readyRssMb' | 'peakRssMb'> {
   const sorted = Float64Array.from(load.latenciesMs).sort();
   return {
     target,
     acksPerSecond: (load.ok / load.elapsedMs) * 1_000,
     p50Ms: percentile(sorted, 0.5),
     p99Ms: percentile(sorted, 0.99),
-    peakRssMb,
     serverCpuUsPerAck: load.sent === 0 ? Number.NaN : ((cpuTicksUsed / clockTicksPerSecond) * 1e6) / load.sent,
     sent: load.sent,
     ok: load.ok,
@@ -198,12 +216,13 @@ function problemsOf(report: TargetReport): string[] {
 }
 
 function renderTable(reports: readonly TargetReport[]): string {
-  const header = ['target', 'acks/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU µs/ack', '2xx', 'non-2xx', 'errors', 'inbox / sent'];
+  const header = ['target', 'acks/s', 'p50 ms', 'p99 ms', 'RSS ready MB', 'peak RSS MB', 'server CPU µs/ack', '2xx', 'non-2xx', 'errors', 'inbox / sent'];
   const rows = reports.map((r) => [
     r.target,
     r.acksPerSecond.toFixed(0),
     r.p50Ms.toFixed(2),
     r.p99Ms.toFixed(2),
+    r.readyRssMb.toFixed(0),
     r.peakRssMb.toFixed(0),
     r.serverCpuUsPerAck.toFixed(0),
     String(r.ok),
@@ -267,9 +286,9 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-/** VmHWM: the peak resident set size of a process, in kB. */
-function peakRssKb(pid: number): number {
-  const match = /^VmHWM:\s+(?<kb>\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+/** A memory figure of a process from /proc: VmRSS (now) or VmHWM (peak resident set), in kB. */
+function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(?<kb>\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.groups?.['kb'] ?? Number.NaN);
 }
 

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningTarget, TargetConfig } from '../protocol';
 
-/** The contract of `apps/cli/src/server.ts`, written here so the bench compiles before it exists. */
+/** The part of `startServer` (from `@wecena/cli`) the bench uses, declared here so that it compiles without it. */
 interface WecenaServerOptions {
   port: number;
   host: string;
@@ -19,18 +19,20 @@ interface WecenaServerModule {
   startServer(options: WecenaServerOptions): Promise<{ url: string; close(): Promise<void> }>;
 }
 
-const serverModule = new URL('../../../apps/cli/src/server.ts', import.meta.url);
+const cliEntry = fileURLToPath(new URL('../../../apps/cli/src/index.ts', import.meta.url));
 
-/** Whether wecena's server exists yet in this checkout. */
+/** Whether wecena's server exists yet in this checkout: `@wecena/cli` exports `startServer`. */
 export function hasWecenaServer(): boolean {
-  return existsSync(fileURLToPath(serverModule));
+  return existsSync(cliEntry) && /\bstartServer\b/.test(readFileSync(cliEntry, 'utf8'));
 }
 
 const countSql = "SELECT count(*)::int AS count FROM inbox_deliveries WHERE source = 'github' AND delivery_id LIKE $1";
 
 /** wecena's own server, on embedded PGlite in a fresh data directory or on the PostgreSQL of DATABASE_URL. */
 export async function startWecena(engine: 'pglite' | 'postgres', config: TargetConfig): Promise<RunningTarget> {
-  const { startServer } = (await import(serverModule.href)) as WecenaServerModule;
+  // A computed specifier: the bench typechecks and runs its other targets without @wecena/cli.
+  const cli: string = '@wecena/cli';
+  const { startServer } = (await import(cli)) as WecenaServerModule;
   const pattern = `${config.deliveryPrefix}%`;
   const base = { port: 0, host: '127.0.0.1', githubWebhookSecret: config.secret, quiet: true };
 
