@@ -6,7 +6,7 @@ export {
   type PgliteMemoryOptions,
   type PostgresDatabaseOptions,
 } from './open-database';
-export { openPglite, MEMORY_DATA_DIR, type PgliteDatabase, type PgliteOptions } from './engines/pglite';
+export { openPglite, pgliteVersion, MEMORY_DATA_DIR, type PgliteDatabase, type PgliteOptions } from './engines/pglite';
 export { describePostgresUrl } from './engines/postgres';
 export { LOCK_FILE_NAME, type WarningHandler } from './engines/data-dir-lock';
 export {

@@ -1,5 +1,7 @@
 import { PGlite, type Results, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { Database, QueryResult, Transaction } from '../database';
 import { DatabaseClosed } from '../errors';
 import { Mutex } from '../mutex';
@@ -142,4 +144,27 @@ function toQueryResult<Row>(result: Results<Row>): QueryResult<Row> {
 
 function mutable(params: readonly unknown[] | undefined): unknown[] | undefined {
   return params === undefined ? undefined : [...params];
+}
+
+let cachedVersion: string | undefined;
+
+/** The PGlite release in use ("0.5.16"): a dumped data directory belongs to it. */
+export function pgliteVersion(): string {
+  if (cachedVersion !== undefined) return cachedVersion;
+  // The package does not export its package.json: find it above its entry point.
+  let directory = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === '@electric-sql/pglite' && typeof manifest.version === 'string') {
+        cachedVersion = manifest.version;
+        return cachedVersion;
+      }
+    } catch {
+      // No package.json at this level: look higher.
+    }
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error('Cannot find the package.json of @electric-sql/pglite');
+    directory = parent;
+  }
 }
