@@ -3,7 +3,9 @@
  * a clock, draws a random number or does I/O (see purity.test.ts): time and ids come in as
  * arguments.
  */
+export * from './commands';
 export * from './domain';
 export * from './durations';
 export * from './events';
 export * from './lifecycle';
+export * from './messages';
