@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+/** The OpenAPI 3.1 document as @hono/zod-openapi generates it. */
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+export const API_BASE_PATH = '/api/v1';
+export const OPENAPI_PATH = `${API_BASE_PATH}/openapi.json`;
+export const REFERENCE_PATH = `${API_BASE_PATH}/reference`;
+
+/** What the document says about the API as a whole; the operations come from the routes. */
+export const API_DESCRIPTION = {
+  openapi: '3.1.0',
+  info: {
+    title: 'wecena API',
+    version: '1.0.0',
+    description:
+      'Read-only access to what wecena tracks: the tasks (issues marked ready by maintainers), their lifecycle, and the hours donated by sponsored consultants to nonprofits and free-software projects.',
+    license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+  },
+  tags: [
+    { name: 'tasks', description: 'Issues that a newcomer can finish in a day, and where each one is in its lifecycle.' },
+    { name: 'summary', description: 'Totals at a glance.' },
+  ],
+} satisfies Parameters<OpenAPIHono['getOpenAPI31Document']>[0];

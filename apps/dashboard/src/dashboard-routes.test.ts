@@ -1,0 +1,392 @@
+import { TASK_STATES } from '@wecena/core';
+import { describeEachEngine } from '@wecena/testkit';
+import { Hono } from 'hono';
+import { beforeAll, expect, it } from 'vitest';
+import { dashboardRoutes } from './dashboard-routes';
+import type { DashboardLogger } from './logger';
+import {
+  insertBeneficiary,
+  insertConsultant,
+  insertContribution,
+  insertRepository,
+  insertSponsor,
+  insertTask,
+} from './testing/store-fixtures';
+
+const SCRIPT_TITLE = '<script>alert(1)</script>';
+
+async function getJson(app: Hono, path: string): Promise<{ status: number; body: any; contentType: string | null }> {
+  const response = await app.request(`http://localhost${path}`);
+  return { status: response.status, body: await response.json(), contentType: response.headers.get('Content-Type') };
+}
+
+describeEachEngine('dashboard on an empty database', (ctx) => {
+  let app: Hono;
+  beforeAll(() => {
+    app = dashboardRoutes({ db: ctx.db() });
+  });
+
+  it('tells the operator how to load demo data or connect a forge', async () => {
+    const response = await app.request('http://localhost/');
+    const page = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(page).toContain('Nothing here yet');
+    expect(page).toContain('npm start -- --demo');
+    expect(page).toContain('GITLAB_WEBHOOK_SECRET');
+    expect(page).toContain('wecena-ready');
+  });
+
+  it('answers zeros in the summary and an empty task list', async () => {
+    const summary = await getJson(app, '/api/v1/summary');
+    const tasks = await getJson(app, '/api/v1/tasks');
+
+    expect(summary.body).toEqual({
+      tasksByState: Object.fromEntries(TASK_STATES.map((state) => [state, 0])),
+      donatedMinutes: 0,
+      beneficiaries: 0,
+      sponsors: 0,
+    });
+    expect(tasks.body).toEqual({ tasks: [], nextCursor: null });
+  });
+});
+
+describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
+  let app: Hono;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = ctx.db();
+    const beneficiaryId = await insertBeneficiary(db, 'Cartolibre');
+    await insertBeneficiary(db, 'Les Restos du Clavier');
+    const repositoryId = await insertRepository(db, { path: 'cartolibre/cartolibre', beneficiaryId });
+    const orphanRepositoryId = await insertRepository(db, { path: 'group/unassigned', beneficiaryId: null, forge: 'gitlab', host: 'gitlab.com' });
+    const sponsorId = await insertSponsor(db, { name: 'Octoconseil', siren: '123456782' });
+    const consultantId = await insertConsultant(db, { sponsorId, name: 'Camille Martin' });
+
+    ids.translate = await insertTask(db, {
+      repositoryId,
+      issueNumber: 12,
+      title: 'Translate the volunteer guide into English',
+      state: 'ready',
+      url: 'https://github.com/cartolibre/cartolibre/issues/12',
+      estimateMinutes: 150,
+      skills: ['writing', 'english'],
+      category: 'content',
+    });
+    ids.script = await insertTask(db, { repositoryId, issueNumber: 13, title: SCRIPT_TITLE, state: 'ready', skills: ['<b>html</b>'] });
+    ids.badUrl = await insertTask(db, { repositoryId: orphanRepositoryId, issueNumber: 1, title: 'Fix the map legend', state: 'ready', url: 'javascript:alert(2)' });
+    ids.claimed = await insertTask(db, { repositoryId, issueNumber: 14, title: 'Add alt text to the gallery', state: 'claimed' });
+    ids.candidate = await insertTask(db, { repositoryId, issueNumber: 15, title: 'Document the API', state: 'candidate' });
+    ids.doneA = await insertTask(db, { repositoryId, issueNumber: 16, title: 'Fix the CSV export', state: 'done' });
+    ids.doneB = await insertTask(db, { repositoryId, issueNumber: 17, title: 'Spam pull request', state: 'done' });
+
+    const party = { consultantId, sponsorId, beneficiaryId };
+    const creditA = await insertContribution(db, { kind: 'credit', taskId: ids.doneA, minutes: 150, ...party });
+    const creditB = await insertContribution(db, { kind: 'credit', taskId: ids.doneB, minutes: 90, ...party });
+    await insertContribution(db, { kind: 'reversal', refersTo: creditB, taskId: ids.doneB, minutes: -90, ...party });
+    await insertContribution(db, { kind: 'adjustment', refersTo: creditA, taskId: ids.doneA, minutes: 35, ...party });
+
+    app = dashboardRoutes({ db });
+  });
+
+  it('shows the count of tasks in every state', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    const expected = { candidate: 1, ready: 3, claimed: 1, in_review: 0, done: 2, released: 0, expired: 0, withdrawn: 0 };
+    for (const [state, count] of Object.entries(expected)) {
+      expect(page).toMatch(new RegExp(`data-state="${state}"><span>[^<]+</span><span class="count">${count}</span>`));
+    }
+    expect(page).not.toContain('Nothing here yet');
+  });
+
+  it('lists the ready tasks with their link, repository, estimate and skills', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    expect(page).toContain('<a class="title" href="https://github.com/cartolibre/cartolibre/issues/12" rel="noopener noreferrer">Translate the volunteer guide into English</a>');
+    expect(page).toContain('github.com/cartolibre/cartolibre #12');
+    expect(page).toContain('for Cartolibre');
+    expect(page).toContain('about 2h30');
+    expect(page).toContain('<span class="tag">writing</span>');
+    expect(page).toContain('gitlab.com/group/unassigned #1');
+    expect(page).not.toContain('Add alt text to the gallery');
+  });
+
+  it('shows the hours donated: credits, minus reversals, with adjustments applied', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    // 150 + 90 − 90 + 35 = 185 minutes.
+    expect(page).toContain('data-figure="donated">3 h 05 min</span>');
+    expect(page).toContain('data-figure="beneficiaries">2</span>');
+    expect(page).toContain('data-figure="sponsors">1</span>');
+  });
+
+  it('escapes a task title that holds markup', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    expect(page).not.toContain(SCRIPT_TITLE);
+    expect(page).not.toContain('<b>html</b>');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&lt;b&gt;html&lt;/b&gt;');
+  });
+
+  it('links only to web addresses', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain('<span class="title">Fix the map legend</span>');
+  });
+
+  it('sends the security headers with the page', async () => {
+    const response = await app.request('http://localhost/');
+
+    expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('serves its stylesheet from its own origin', async () => {
+    const response = await app.request('http://localhost/assets/wecena.css');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/css; charset=utf-8');
+    expect(await response.text()).toContain('.tasks');
+  });
+
+  it('lists every task the database holds, in id order', async () => {
+    const { rows } = await ctx.db().query<{ id: string; state: string; title: string }>('SELECT id, state, title FROM tasks ORDER BY id');
+
+    const { status, body } = await getJson(app, '/api/v1/tasks');
+
+    expect(status).toBe(200);
+    expect(body.nextCursor).toBeNull();
+    expect(body.tasks.map((task: { id: string; state: string; title: string }) => ({ id: task.id, state: task.state, title: task.title }))).toEqual(rows);
+  });
+
+  it('returns a task as the database holds it', async () => {
+    const { status, body } = await getJson(app, `/api/v1/tasks/${ids.translate}`);
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: ids.translate,
+      title: 'Translate the volunteer guide into English',
+      url: 'https://github.com/cartolibre/cartolibre/issues/12',
+      issueNumber: 12,
+      state: 'ready',
+      estimateMinutes: 150,
+      skills: ['writing', 'english'],
+      category: 'content',
+      repository: { forge: 'github', host: 'github.com', path: 'cartolibre/cartolibre' },
+      beneficiary: { name: 'Cartolibre' },
+    });
+    expect(Date.parse(body.createdAt)).not.toBeNaN();
+  });
+
+  it('returns the raw title in JSON, where it is data and not markup', async () => {
+    const { body } = await getJson(app, `/api/v1/tasks/${ids.script}`);
+
+    expect(body.title).toBe(SCRIPT_TITLE);
+  });
+
+  it('filters tasks by state', async () => {
+    const { body } = await getJson(app, '/api/v1/tasks?state=ready');
+
+    expect(body.tasks.map((task: { id: string }) => task.id)).toEqual([ids.translate, ids.script, ids.badUrl]);
+  });
+
+  it('pages through tasks with the cursor', async () => {
+    const seen: string[] = [];
+    let path = '/api/v1/tasks?limit=2';
+    for (let page = 0; page < 10; page += 1) {
+      const { body } = await getJson(app, path);
+      expect(body.tasks.length).toBeLessThanOrEqual(2);
+      seen.push(...body.tasks.map((task: { id: string }) => task.id));
+      if (body.nextCursor === null) break;
+      path = `/api/v1/tasks?limit=2&cursor=${body.nextCursor as string}`;
+    }
+
+    expect(seen).toEqual(Object.values(ids).sort((a, b) => Number(a) - Number(b)));
+  });
+
+  it('answers a summary that matches the database', async () => {
+    const { body } = await getJson(app, '/api/v1/summary');
+
+    expect(body).toEqual({
+      tasksByState: { candidate: 1, ready: 3, claimed: 1, in_review: 0, done: 2, released: 0, expired: 0, withdrawn: 0 },
+      donatedMinutes: 185,
+      beneficiaries: 2,
+      sponsors: 1,
+    });
+  });
+
+  it.each([
+    { name: 'an unknown state', query: 'state=finished', message: 'state: state must be one of candidate, ready, claimed, in_review, done, released, expired, withdrawn' },
+    { name: 'a limit of zero', query: 'limit=0', message: 'limit: limit must be a whole number from 1 to 100' },
+    { name: 'a limit above the maximum', query: 'limit=101', message: 'limit: limit must be a whole number from 1 to 100' },
+    { name: 'a limit that is not a number', query: 'limit=ten', message: 'limit: limit must be a whole number from 1 to 100' },
+    { name: 'a fractional limit', query: 'limit=2.5', message: 'limit: limit must be a whole number from 1 to 100' },
+    { name: 'a cursor that no page gave', query: 'cursor=abc', message: 'cursor: cursor must be the nextCursor of a previous page' },
+  ])('refuses $name with 400 and says why', async ({ query, message }) => {
+    const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`);
+
+    expect(status).toBe(400);
+    expect(contentType).toContain('application/json');
+    expect(body.error).toBe('bad_request');
+    expect(body.message).toBe(message);
+    expect(body.issues).toHaveLength(1);
+  });
+
+  it('reports every invalid parameter at once', async () => {
+    const { status, body } = await getJson(app, '/api/v1/tasks?state=nope&limit=0');
+
+    expect(status).toBe(400);
+    expect(body.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['limit', 'state']);
+  });
+
+  it('answers 404 in JSON for a task that does not exist', async () => {
+    const { status, body } = await getJson(app, '/api/v1/tasks/999999');
+
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: 'not_found', message: 'No task has id 999999.' });
+  });
+
+  it('answers 400 for a task id that is not one', async () => {
+    const { status, body } = await getJson(app, '/api/v1/tasks/12abc');
+
+    expect(status).toBe(400);
+    expect(body.message).toBe('id: id must be a task id: digits, not starting with 0');
+  });
+
+  it.each(['/api/v1', '/api/v1/', '/api/v1/nothing', '/api/v1/tasks/1/claims'])('answers 404 in JSON at %s', async (path) => {
+    const { status, body, contentType } = await getJson(app, path);
+
+    expect(status).toBe(404);
+    expect(contentType).toContain('application/json');
+    expect(body.error).toBe('not_found');
+  });
+
+  it('answers 404 in JSON for a method the API does not have', async () => {
+    const response = await app.request('http://localhost/api/v1/tasks', { method: 'DELETE' });
+
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: string }).error).toBe('not_found');
+  });
+
+  it('answers an HTML 404 page, with the security headers, elsewhere', async () => {
+    const response = await app.request('http://localhost/no/such/page?x=<i>');
+    const page = await response.text();
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Content-Type')).toContain('text/html');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(page).toContain('Page not found');
+    expect(page).toContain('<code>/no/such/page</code>');
+  });
+});
+
+describeEachEngine('the OpenAPI document', (ctx) => {
+  let app: Hono;
+  let taskId: string;
+  beforeAll(async () => {
+    const db = ctx.db();
+    const repositoryId = await insertRepository(db, { path: 'example/docs', beneficiaryId: null });
+    taskId = await insertTask(db, { repositoryId, issueNumber: 1, title: 'Write the README', state: 'ready' });
+    app = dashboardRoutes({ db });
+  });
+
+  it('is OpenAPI 3.1 and describes the tasks and summary operations', async () => {
+    const { status, body } = await getJson(app, '/api/v1/openapi.json');
+
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(body.info.title).toBe('wecena API');
+    expect(Object.keys(body.paths).sort()).toEqual(['/api/v1/summary', '/api/v1/tasks', '/api/v1/tasks/{id}']);
+    expect(body.paths['/api/v1/tasks'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['state', 'limit', 'cursor']);
+    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Task', 'TaskList', 'TaskState', 'Summary', 'ApiError']));
+  });
+
+  it('answers every path it lists with a documented success', async () => {
+    const { body } = await getJson(app, '/api/v1/openapi.json');
+
+    const operations = Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(
+      ([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(3);
+    for (const { path, method, operation } of operations) {
+      const response = await app.request(`http://localhost${path.replace('{id}', taskId)}`, { method: method.toUpperCase() });
+      expect(response.status, `${method} ${path}`).toBe(200);
+      expect(Object.keys(operation.responses)).toContain('200');
+      expect(response.headers.get('Content-Type')).toContain('application/json');
+    }
+  });
+
+  it('is rendered as a reference page listing each operation, its parameters and responses', async () => {
+    const { body: document } = await getJson(app, '/api/v1/openapi.json');
+    const response = await app.request('http://localhost/api/v1/reference');
+    const page = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toContain('text/html');
+    for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
+      for (const method of Object.keys(item)) {
+        expect(page).toContain(`<span class="method">${method}</span><code>${path}</code>`);
+      }
+    }
+    for (const name of ['state', 'limit', 'cursor', 'id']) expect(page).toContain(`<code>${name}</code>`);
+    expect(page).toContain('one of: candidate, ready, claimed, in_review, done, released, expired, withdrawn');
+    expect(page).toContain('integer, 1 to 100, default 50');
+    expect(page).toContain('<td><code>404</code></td>');
+    expect(page).toContain('href="/api/v1/openapi.json"');
+  });
+});
+
+describeEachEngine('dashboard mounted in the server', (ctx) => {
+  it('leaves the routes mounted before it alone and answers the rest', async () => {
+    const server = new Hono();
+    server.get('/healthz', (c) => c.text('ok'));
+    server.route('/', dashboardRoutes({ db: ctx.db() }));
+
+    const health = await server.request('http://localhost/healthz');
+    const home = await server.request('http://localhost/');
+    const api = await server.request('http://localhost/api/v1/summary');
+    const missing = await server.request('http://localhost/api/v1/missing');
+
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok');
+    expect(home.status).toBe(200);
+    expect(api.status).toBe(200);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toBe('not_found');
+  });
+});
+
+describeEachEngine('dashboard when the database fails', (ctx) => {
+  let app: Hono;
+  const logged: Array<{ meta: Record<string, unknown>; message: string }> = [];
+  beforeAll(async () => {
+    // No migrations: every query fails on a missing table, a real fault.
+    const logger: DashboardLogger = { error: (meta, message) => logged.push({ meta, message }) };
+    app = dashboardRoutes({ db: await ctx.freshDatabase({ migrated: false }), logger });
+  });
+
+  it('answers the API with a JSON 500 that leaks nothing, and logs the fault', async () => {
+    logged.length = 0;
+    const { status, body } = await getJson(app, '/api/v1/summary');
+
+    expect(status).toBe(500);
+    expect(body).toEqual({ error: 'internal_error', message: 'Something went wrong on the server.' });
+    expect(logged).toEqual([{ message: 'API request failed', meta: expect.objectContaining({ method: 'GET', path: '/api/v1/summary' }) }]);
+    expect(String(logged[0]?.meta.err)).toContain('tasks');
+  });
+
+  it('answers a page with an HTML 500, and logs the fault', async () => {
+    logged.length = 0;
+    const response = await app.request('http://localhost/');
+    const page = await response.text();
+
+    expect(response.status).toBe(500);
+    expect(page).toContain('Something went wrong');
+    expect(page).not.toContain('relation');
+    expect(logged.map((entry) => entry.message)).toEqual(['dashboard page failed']);
+  });
+});

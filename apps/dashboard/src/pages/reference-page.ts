@@ -1,0 +1,142 @@
+import { html } from 'hono/html';
+import type { OpenApiDocument } from '../api/openapi-document';
+import { renderLayout, type Html } from './layout';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+// The generated document is ours, but its parts are typed loosely (unions with $ref objects):
+// these narrow views read only what the page shows.
+interface SchemaView {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  items?: SchemaView;
+  description?: string;
+  properties?: Record<string, SchemaView>;
+  required?: string[];
+}
+interface ParameterView {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: SchemaView;
+}
+interface ResponseView {
+  description?: string;
+  content?: Record<string, { schema?: SchemaView }>;
+}
+interface OperationView {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  parameters?: ParameterView[];
+  responses?: Record<string, ResponseView>;
+}
+
+/** `#/components/schemas/Task` → `Task`. */
+function refName(ref: string): string {
+  return ref.split('/').at(-1) ?? ref;
+}
+
+/** A schema in a few words: `Task`, `array of Task`, `integer, 1 to 100, default 50`, `one of: a, b`. */
+export function describeSchema(schema: SchemaView | undefined): string {
+  if (schema === undefined) return 'any';
+  if (schema.$ref !== undefined) return refName(schema.$ref);
+  const parts: string[] = [];
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  if (types.includes('array')) parts.push(`array of ${describeSchema(schema.items)}`);
+  else if (schema.enum !== undefined) parts.push(`one of: ${schema.enum.map(String).join(', ')}`);
+  else parts.push(types.filter((type) => type !== 'null').join(' or ') || 'any');
+  if (types.includes('null')) parts.push('or null');
+  if (schema.format !== undefined) parts.push(schema.format);
+  if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum} to ${schema.maximum}`);
+  else if (schema.minimum !== undefined) parts.push(`at least ${schema.minimum}`);
+  else if (schema.maximum !== undefined) parts.push(`at most ${schema.maximum}`);
+  if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
+  return parts.join(', ');
+}
+
+function renderParameters(parameters: ParameterView[]): Html {
+  if (parameters.length === 0) return html`<p>No parameters.</p>`;
+  return html`<div class="table-scroll"><table>
+<thead><tr><th scope="col">Parameter</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
+<tbody>${parameters.map(
+    (parameter) =>
+      html`<tr><td><code>${parameter.name}</code>${parameter.required === true ? ' (required)' : ''}</td><td>${parameter.in}</td><td>${describeSchema(parameter.schema)}</td><td>${parameter.description ?? parameter.schema?.description ?? ''}</td></tr>`,
+  )}</tbody>
+</table></div>`;
+}
+
+function renderResponses(responses: Record<string, ResponseView>): Html {
+  return html`<div class="table-scroll"><table>
+<thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead>
+<tbody>${Object.entries(responses).map(([status, response]) => {
+    const bodies = Object.entries(response.content ?? {}).map(([type, media]) => `${describeSchema(media.schema)} (${type})`);
+    return html`<tr><td><code>${status}</code></td><td>${response.description ?? ''}</td><td>${bodies.join('; ') || 'none'}</td></tr>`;
+  })}</tbody>
+</table></div>`;
+}
+
+function renderOperation(path: string, method: string, operation: OperationView): Html {
+  const anchor = operation.operationId ?? `${method}-${path}`;
+  return html`<section class="card operation" id="${anchor}">
+<h3><span class="method">${method}</span><code>${path}</code></h3>
+${operation.summary === undefined ? '' : html`<p><strong>${operation.summary}</strong></p>`}
+${operation.description === undefined ? '' : html`<p>${operation.description}</p>`}
+<h4>Parameters</h4>
+${renderParameters(operation.parameters ?? [])}
+<h4>Responses</h4>
+${renderResponses(operation.responses ?? {})}
+</section>`;
+}
+
+function renderSchema(name: string, schema: SchemaView): Html {
+  const required = new Set(schema.required ?? []);
+  const properties = Object.entries(schema.properties ?? {});
+  return html`<section class="card operation" id="schema-${name}">
+<h3><code>${name}</code></h3>
+${schema.description === undefined ? '' : html`<p>${schema.description}</p>`}
+${properties.length === 0
+    ? html`<p>${describeSchema(schema)}</p>`
+    : html`<div class="table-scroll"><table>
+<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
+<tbody>${properties.map(
+        ([field, property]) =>
+          html`<tr><td><code>${field}</code>${required.has(field) ? '' : ' (optional)'}</td><td>${describeSchema(property)}</td><td>${property.description ?? ''}</td></tr>`,
+      )}</tbody>
+</table></div>`}
+</section>`;
+}
+
+/** Every operation the document lists, as [path, method, operation], in document order. */
+export function listOperations(document: OpenApiDocument): Array<[string, string, OperationView]> {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const operation = (item as Partial<Record<string, OperationView>>)[method];
+      return operation === undefined ? [] : [[path, method, operation] as [string, string, OperationView]];
+    }),
+  );
+}
+
+/** The API reference: each operation with its parameters and responses, then each schema. */
+export function renderReferencePage(document: OpenApiDocument, openApiPath: string): Html {
+  const operations = listOperations(document);
+  const schemas = Object.entries((document.components?.schemas ?? {}) as Record<string, SchemaView>);
+  return renderLayout({
+    title: 'API reference',
+    body: html`<h1>${document.info.title} ${document.info.version}</h1>
+<p class="lede">${document.info.description ?? ''}</p>
+<p>The machine-readable document: <a href="${openApiPath}"><code>${openApiPath}</code></a> (OpenAPI ${document.openapi}). Errors answer with an <a href="#schema-ApiError"><code>ApiError</code></a> body.</p>
+<h2>Operations</h2>
+<ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}</li>`)}</ul>
+${operations.map(([path, method, operation]) => renderOperation(path, method, operation))}
+<h2>Schemas</h2>
+${schemas.map(([name, schema]) => renderSchema(name, schema))}`,
+  });
+}

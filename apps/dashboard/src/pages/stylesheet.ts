@@ -1,0 +1,60 @@
+/**
+ * The dashboard's only stylesheet, served from STYLESHEET_PATH (no CDN: wecena runs on
+ * machines without internet access). Mobile first: one column, tables that scroll sideways
+ * on their own, system fonts.
+ */
+export const STYLESHEET = `
+:root {
+  --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --paper: #ffffff; --wash: #f4f6f9;
+  --accent: #1f5fbf; --accent-ink: #ffffff; --good: #1e7a46;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  line-height: 1.5; color: var(--ink); background: var(--wash);
+}
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6e9ef; --muted: #a3abbb; --line: #384050; --paper: #1b2029; --wash: #12161d; --accent: #7fb0ff; --accent-ink: #0d1117; --good: #6fd39b; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+a { color: var(--accent); }
+header.site { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem;
+  padding: .75rem 1rem; background: var(--paper); border-bottom: 1px solid var(--line); }
+header.site .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
+header.site nav { display: flex; gap: 1rem; }
+main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
+footer.site { max-width: 64rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .875rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0; }
+h2 { font-size: 1.125rem; margin: 1.75rem 0 .75rem; }
+.lede { color: var(--muted); margin: 0 0 1rem; max-width: 42rem; }
+section.card, .empty { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .75rem; margin: 0; padding: 0; list-style: none; }
+.figures li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
+.figures .value { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.figures .label { color: var(--muted); font-size: .875rem; }
+.figures li.highlight .value { color: var(--good); }
+.states { display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: .5rem; margin: 0; padding: 0; list-style: none; }
+.states li { display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; background: var(--paper);
+  border: 1px solid var(--line); border-radius: .375rem; padding: .5rem .75rem; }
+.states .count { font-weight: 700; font-variant-numeric: tabular-nums; }
+.states li.zero { color: var(--muted); }
+.states li.zero .count { font-weight: 400; }
+.tasks { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; }
+.tasks li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; overflow-wrap: anywhere; }
+.tasks .title { font-weight: 600; }
+.tasks .meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin-top: .25rem; color: var(--muted); font-size: .875rem; }
+.tag { display: inline-block; padding: 0 .5rem; border-radius: 999px; border: 1px solid var(--line); font-size: .8125rem; color: var(--ink); }
+.empty h2 { margin-top: 0; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .875em; }
+pre { background: var(--wash); border: 1px solid var(--line); border-radius: .375rem; padding: .5rem .75rem; overflow-x: auto; }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; background: var(--paper); }
+th, td { text-align: left; vertical-align: top; padding: .375rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-size: .8125rem; color: var(--muted); font-weight: 600; }
+.operation { margin-bottom: 1rem; }
+.operation h3 { margin: 0 0 .25rem; font-size: 1rem; overflow-wrap: anywhere; }
+.method { display: inline-block; min-width: 3.5rem; text-align: center; padding: 0 .375rem; margin-right: .5rem; border-radius: .25rem;
+  background: var(--accent); color: var(--accent-ink); font-size: .8125rem; font-weight: 700; text-transform: uppercase; }
+@media (min-width: 48rem) {
+  main { padding: 1.5rem 2rem; }
+  h1 { font-size: 1.75rem; }
+}
+`;

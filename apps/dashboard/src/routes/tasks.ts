@@ -1,0 +1,85 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '@wecena/db';
+import { ApiError, answerInvalidRequest } from '../api/errors';
+import { ID_PATTERN, Task, TaskList, presentTask } from '../api/schemas';
+import { findTask, listTasks } from '../queries';
+import { TASK_STATES } from '@wecena/core';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const TaskListQuery = z.object({
+  state: z
+    .enum(TASK_STATES, { error: `state must be one of ${TASK_STATES.join(', ')}` })
+    .optional()
+    .openapi({ param: { name: 'state', in: 'query' }, description: 'Only tasks in this state.', example: 'ready' }),
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .int({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .min(1, { error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .max(MAX_PAGE_SIZE, { error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .default(DEFAULT_PAGE_SIZE)
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Tasks per page, ${DEFAULT_PAGE_SIZE} unless told.`, example: 20 }),
+  cursor: z
+    .string()
+    .regex(ID_PATTERN, { error: 'cursor must be the nextCursor of a previous page' })
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page.' }),
+});
+
+const TaskIdParams = z.object({
+  id: z
+    .string()
+    .regex(ID_PATTERN, { error: 'id must be a task id: digits, not starting with 0' })
+    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+});
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
+
+const listTasksRoute = createRoute({
+  method: 'get',
+  path: '/tasks',
+  operationId: 'listTasks',
+  tags: ['tasks'],
+  summary: 'List tasks',
+  description: 'Tasks in id order, a page at a time; filter by lifecycle state.',
+  request: { query: TaskListQuery },
+  responses: {
+    200: { description: 'A page of tasks.', content: { 'application/json': { schema: TaskList } } },
+    400: errorResponse('A query parameter is invalid; the message says which and why.'),
+  },
+});
+
+const getTaskRoute = createRoute({
+  method: 'get',
+  path: '/tasks/{id}',
+  operationId: 'getTask',
+  tags: ['tasks'],
+  summary: 'Get one task',
+  request: { params: TaskIdParams },
+  responses: {
+    200: { description: 'The task.', content: { 'application/json': { schema: Task } } },
+    400: errorResponse('The id is not a task id.'),
+    404: errorResponse('No task has this id.'),
+  },
+});
+
+/** `/tasks` and `/tasks/{id}`: the issues wecena tracks. */
+export function tasksRoutes({ db }: { db: Database }): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: answerInvalidRequest });
+
+  app.openapi(listTasksRoute, async (c) => {
+    const { state, limit, cursor } = c.req.valid('query');
+    const page = await listTasks(db, { state, limit, afterId: cursor });
+    return c.json({ tasks: page.tasks.map(presentTask), nextCursor: page.lastId }, 200);
+  });
+
+  app.openapi(getTaskRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const task = await findTask(db, id);
+    if (task === null) return c.json({ error: 'not_found' as const, message: `No task has id ${id}.` }, 404);
+    return c.json(presentTask(task), 200);
+  });
+
+  return app;
+}
