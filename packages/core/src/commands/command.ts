@@ -24,6 +24,9 @@ export type Command =
 
 export type CommandName = Command['name'];
 
+/** The command of one name: `CommandOf<'spend'>`. */
+export type CommandOf<N extends CommandName> = Extract<Command, { name: N }>;
+
 /** Who a command is meant for; the caller checks the commenter's role before acting. */
 export type CommandRole = 'maintainer' | 'consultant' | 'claimant' | 'anyone';
 

@@ -1,4 +1,4 @@
-export type { Command, CommandError, CommandErrorCode, CommandName, CommandRole } from './command';
+export type { Command, CommandError, CommandErrorCode, CommandName, CommandOf, CommandRole } from './command';
 export { splitCommentLines, type CommentLine } from './comment-lines';
 export {
   DEFAULT_MAX_COMMANDS,

@@ -44,7 +44,9 @@ export function parseComment(body: string, options: ParseCommentOptions = {}): P
   const maxCommands = options.maxCommands ?? DEFAULT_MAX_COMMANDS;
   const context = { minutesPerDay: options.minutesPerDay ?? DEFAULT_MINUTES_PER_DAY, today: options.today ?? null };
   const lines = splitCommentLines(body);
-  const commandLineIndexes = lines.flatMap((line, index) => (line.mayHoldCommand && COMMAND_LINE.test(line.text) ? [index] : []));
+  const commandLineIndexes = lines.flatMap((line, index) =>
+    line.mayHoldCommand && COMMAND_LINE.test(line.text) ? [index] : [],
+  );
 
   const commands: Command[] = [];
   const errors: CommandError[] = [];
@@ -59,7 +61,8 @@ export function parseComment(body: string, options: ParseCommentOptions = {}): P
     }
     if (position >= maxCommands) return;
     if (text.length > MAX_COMMAND_LINE_LENGTH) {
-      fail({ code: 'line_too_long', command: null, message: commandMessages.lineTooLong(text.length, MAX_COMMAND_LINE_LENGTH) });
+      const message = commandMessages.lineTooLong(text.length, MAX_COMMAND_LINE_LENGTH);
+      fail({ code: 'line_too_long', command: null, message });
       return;
     }
 
@@ -70,7 +73,8 @@ export function parseComment(body: string, options: ParseCommentOptions = {}): P
     }
     const spec = findCommandSpec(verb);
     if (spec === undefined) {
-      fail({ code: 'unknown_command', command: null, message: commandMessages.unknownVerb(text, verb, listCommandNames()) });
+      const message = commandMessages.unknownVerb(text, verb, listCommandNames());
+      fail({ code: 'unknown_command', command: null, message });
       return;
     }
 

@@ -1,7 +1,7 @@
 import { IsoDate, Login } from '../domain/primitives';
 import { parseDuration } from '../durations/duration';
 import { commandMessages } from '../messages/command-messages';
-import type { Command, CommandName, CommandRole } from './command';
+import type { Command, CommandName, CommandOf, CommandRole } from './command';
 
 /** What a command's parser may need beyond the line itself. */
 export interface CommandParseContext {
@@ -26,7 +26,7 @@ export interface CommandSpec<N extends CommandName = CommandName> {
   parse: (
     groups: Readonly<Record<string, string | undefined>>,
     context: CommandParseContext,
-  ) => CommandParseResult<Extract<Command, { name: N }>>;
+  ) => CommandParseResult<CommandOf<N>>;
   usage: string;
   description: string;
   whoCanUse: CommandRole;
@@ -35,20 +35,53 @@ export interface CommandSpec<N extends CommandName = CommandName> {
   takesFollowingText: boolean;
 }
 
+type Groups = Readonly<Record<string, string | undefined>>;
+
 /** A command without arguments: anything after the verb is a mistake worth telling about. */
-function noArguments<const C extends Extract<Command, { name: 'ready' | 'unready' | 'claim' }>>(command: C) {
-  return (groups: Readonly<Record<string, string | undefined>>): CommandParseResult<C> =>
+function noArguments<const C extends CommandOf<'ready' | 'unready' | 'claim'>>(command: C) {
+  return (groups: Groups): CommandParseResult<C> =>
     groups.extra === undefined
       ? { ok: true, command }
       : { ok: false, reason: commandMessages.unexpectedArguments(command.name, groups.extra) };
 }
 
 /** The argument of `release` and `reject`: on the command's line, or else on the lines below. */
-function freeText(
-  groups: Readonly<Record<string, string | undefined>>,
-  context: CommandParseContext,
-): string {
+function freeText(groups: Groups, context: CommandParseContext): string {
   return (groups.text ?? context.followingText).trim();
+}
+
+function parseRelease(groups: Groups, context: CommandParseContext): CommandParseResult<CommandOf<'release'>> {
+  const note = freeText(groups, context);
+  if (note === '') return { ok: false, reason: commandMessages.missingNote };
+  return { ok: true, command: { name: 'release', note } };
+}
+
+function parseReject(groups: Groups, context: CommandParseContext): CommandParseResult<CommandOf<'reject'>> {
+  const reason = freeText(groups, context);
+  if (reason === '') return { ok: false, reason: commandMessages.missingReason };
+  return { ok: true, command: { name: 'reject', reason } };
+}
+
+/** A negative duration is a correction: the time log is append-only, so mistakes are offset. */
+function parseSpend(groups: Groups, context: CommandParseContext): CommandParseResult<CommandOf<'spend'>> {
+  const duration = parseDuration(groups.duration ?? '', { minutesPerDay: context.minutesPerDay, allowNegative: true });
+  if (!duration.ok) return { ok: false, reason: duration.error };
+  const { date } = groups;
+  if (date === undefined) return { ok: true, command: { name: 'spend', minutes: duration.minutes, spentOn: null } };
+  if (!IsoDate.safeParse(date).success) return { ok: false, reason: commandMessages.invalidDate(date) };
+  if (context.today !== null && date > context.today) {
+    return { ok: false, reason: commandMessages.futureDate(date, context.today) };
+  }
+  return { ok: true, command: { name: 'spend', minutes: duration.minutes, spentOn: date } };
+}
+
+function parseDone(groups: Groups, context: CommandParseContext): CommandParseResult<CommandOf<'done'>> {
+  const duration = parseDuration(groups.duration ?? '', { minutesPerDay: context.minutesPerDay });
+  if (!duration.ok) return { ok: false, reason: duration.error };
+  const { login } = groups;
+  if (login === undefined) return { ok: true, command: { name: 'done', minutes: duration.minutes, login: null } };
+  if (!Login.safeParse(login).success) return { ok: false, reason: commandMessages.invalidLogin(login) };
+  return { ok: true, command: { name: 'done', minutes: duration.minutes, login } };
 }
 
 /**
@@ -91,10 +124,7 @@ export const COMMANDS = [
   {
     name: 'release',
     pattern: /^\/wecena\s+release(?:\s+(?<text>.*))?$/im,
-    parse: (groups, context) => {
-      const note = freeText(groups, context);
-      return note === '' ? { ok: false, reason: commandMessages.missingNote } : { ok: true, command: { name: 'release', note } };
-    },
+    parse: parseRelease,
     usage: '/wecena release <handoff note>',
     description:
       'Hand the issue back, saying where the work stands so that the next consultant can carry on. The note may follow on the lines below the command.',
@@ -108,20 +138,9 @@ export const COMMANDS = [
   {
     name: 'spend',
     // The duration may hold spaces (`2h 30`), so the date is told apart by its shape.
-    pattern: /^\/wecena\s+spend(?:\s+(?<duration>(?!\d{4}-\d{2}-\d{2}(?:\s|$)).+?))?(?:\s+(?<date>\d{4}-\d{2}-\d{2}))?$/im,
-    parse: (groups, context) => {
-      const duration = parseDuration(groups.duration ?? '', {
-        minutesPerDay: context.minutesPerDay,
-        allowNegative: true,
-      });
-      if (!duration.ok) return { ok: false, reason: duration.error };
-      if (groups.date === undefined) return { ok: true, command: { name: 'spend', minutes: duration.minutes, spentOn: null } };
-      if (!IsoDate.safeParse(groups.date).success) return { ok: false, reason: commandMessages.invalidDate(groups.date) };
-      if (context.today !== null && groups.date > context.today) {
-        return { ok: false, reason: commandMessages.futureDate(groups.date, context.today) };
-      }
-      return { ok: true, command: { name: 'spend', minutes: duration.minutes, spentOn: groups.date } };
-    },
+    pattern:
+      /^\/wecena\s+spend(?:\s+(?<duration>(?!\d{4}-\d{2}-\d{2}(?:\s|$)).+?))?(?:\s+(?<date>\d{4}-\d{2}-\d{2}))?$/im,
+    parse: parseSpend,
     usage: '/wecena spend <duration> [YYYY-MM-DD]',
     description:
       'Log time spent on the issue you claimed, today or on the date given. A negative duration corrects time logged by mistake.',
@@ -132,13 +151,7 @@ export const COMMANDS = [
   {
     name: 'done',
     pattern: /^\/wecena\s+done(?:\s+(?<duration>[^@\s].*?))?(?:\s+@(?<login>\S*))?$/im,
-    parse: (groups, context) => {
-      const duration = parseDuration(groups.duration ?? '', { minutesPerDay: context.minutesPerDay });
-      if (!duration.ok) return { ok: false, reason: duration.error };
-      if (groups.login === undefined) return { ok: true, command: { name: 'done', minutes: duration.minutes, login: null } };
-      if (!Login.safeParse(groups.login).success) return { ok: false, reason: commandMessages.invalidLogin(groups.login) };
-      return { ok: true, command: { name: 'done', minutes: duration.minutes, login: groups.login } };
-    },
+    parse: parseDone,
     usage: '/wecena done <duration> [@login]',
     description:
       'Confirm work that lands without a change request (content, data, training...) and the time it took. The credit goes to the consultant who claimed the issue, or to the one named.',
@@ -149,12 +162,7 @@ export const COMMANDS = [
   {
     name: 'reject',
     pattern: /^\/wecena\s+reject(?:\s+(?<text>.*))?$/im,
-    parse: (groups, context) => {
-      const reason = freeText(groups, context);
-      return reason === ''
-        ? { ok: false, reason: commandMessages.missingReason }
-        : { ok: true, command: { name: 'reject', reason } };
-    },
+    parse: parseReject,
     usage: '/wecena reject <reason>',
     description:
       'Withdraw the credit recorded for this issue, during the review window, before the sponsor counts it. The reason may follow on the lines below the command.',

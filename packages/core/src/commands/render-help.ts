@@ -33,7 +33,9 @@ function renderCommand(spec: CommandSpec): string {
 /** The Markdown help for `/wecena help` and the dashboard, rendered from the command table. */
 export function renderHelp(options: RenderHelpOptions = {}): string {
   const roles = options.for === undefined ? null : typeof options.for === 'string' ? [options.for] : options.for;
-  const specs = (COMMANDS as readonly CommandSpec[]).filter((spec) => roles === null || canUseCommand(roles, spec.whoCanUse));
+  const specs = (COMMANDS as readonly CommandSpec[]).filter(
+    (spec) => roles === null || canUseCommand(roles, spec.whoCanUse),
+  );
   const body = specs.length === 0 ? commandMessages.helpNoCommands : specs.map(renderCommand).join('\n');
   return [commandMessages.helpTitle, '', commandMessages.helpIntro, '', body, ''].join('\n');
 }

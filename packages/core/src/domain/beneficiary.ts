@@ -54,8 +54,12 @@ export const Beneficiary = z
     legalIdentity: LegalIdentity,
   })
   // A licence makes a project eligible, not an association: a nonprofit must be of general interest.
-  .refine((beneficiary) => beneficiary.kind === 'free_software' || beneficiary.eligibility.basis === 'public_interest_organisation', {
-    message: 'a nonprofit is eligible as a public-interest organisation, not through a licence',
-    path: ['eligibility', 'basis'],
-  });
+  .refine(
+    (beneficiary) =>
+      beneficiary.kind === 'free_software' || beneficiary.eligibility.basis === 'public_interest_organisation',
+    {
+      message: 'a nonprofit is eligible as a public-interest organisation, not through a licence',
+      path: ['eligibility', 'basis'],
+    },
+  );
 export type Beneficiary = z.infer<typeof Beneficiary>;

@@ -37,10 +37,10 @@ export const Consultant = z
     /** Cost price of one hour, for valuation. Visible to the sponsor only. */
     costRateCentsPerHour: Cents,
   })
-  .refine((consultant) => hasNoDuplicates(consultant.forgeIdentities, (identity) => `${identity.forge} ${identity.host}`), {
-    message: 'one identity per forge host',
-    path: ['forgeIdentities'],
-  })
+  .refine(
+    (consultant) => hasNoDuplicates(consultant.forgeIdentities, (identity) => `${identity.forge} ${identity.host}`),
+    { message: 'one identity per forge host', path: ['forgeIdentities'] },
+  )
   .refine((consultant) => hasNoDuplicates(consultant.skills, (skill) => skill.name), {
     message: 'each skill is listed once',
     path: ['skills'],

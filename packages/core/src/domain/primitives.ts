@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 
 /** An opaque identifier, chosen by the caller (the core never makes ids): uuid, ulid, slug... */
-export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'an id: letters, digits, _ . : - (128 at most)');
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'an id: letters, digits, _ . : - (128 at most)');
 export type Id = z.infer<typeof Id>;
 
 /** A point in time, UTC, e.g. 2026-03-02T09:30:00Z; offsets are refused so that strings compare. */

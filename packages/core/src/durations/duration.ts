@@ -29,8 +29,19 @@ export type ParseDurationResult = { ok: true; minutes: number } | { ok: false; e
  * hours (`2h30`, the way people write it in French and English); anywhere else a number
  * without a unit is ambiguous and refused. The total must be a whole number of minutes.
  */
-const DURATION_PATTERN =
-  /^(?:(?<days>\d+(?:[.,]\d+)?)\s*(?:days?|d)(?![a-z])\s*)?(?:(?<hours>\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)(?![a-z])\s*)?(?:(?<minutes>\d+(?:[.,]\d+)?)\s*(?<minuteUnit>minutes?|mins?|m)?(?![a-z]))?$/i;
+const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+/** A unit must not run into letters: `2hx` is refused, not read as 2h. */
+const END_OF_UNIT = '(?![a-z])';
+const DURATION_PATTERN = new RegExp(
+  [
+    '^',
+    String.raw`(?:(?<days>${NUMBER})\s*(?:days?|d)${END_OF_UNIT}\s*)?`,
+    String.raw`(?:(?<hours>${NUMBER})\s*(?:hours?|hrs?|h)${END_OF_UNIT}\s*)?`,
+    String.raw`(?:(?<minutes>${NUMBER})\s*(?<minuteUnit>minutes?|mins?|m)?${END_OF_UNIT})?`,
+    '$',
+  ].join(''),
+  'i',
+);
 
 /** An exact decimal, as numerator / 10^scale, so that 1.1h is exactly 66 minutes. */
 interface Decimal {
