@@ -96,7 +96,7 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
     { digits: minutes, unitMinutes: 1 },
   ]);
   if (total === null) return { ok: false, error: durationMessages.fractionalMinutes(shown) };
-  // 2h75 is accepted by no one on purpose: it is a typo for 2h15 or 2h45 as often as for 3h15.
+  // 2h75 is refused rather than read as 3h15: it is as likely a typo for 2h15 or 2h45.
   if (bareMinutes && Number(minutes) >= 60) {
     return {
       ok: false,
