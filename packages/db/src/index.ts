@@ -33,3 +33,4 @@ export {
   type MigrationFile,
   type MigrationStatus,
 } from './migrations';
+export { DEMO_SPONSOR_SIREN, seedDemo, type DemoCounts, type SeedDemoOptions } from './seed';
