@@ -28,10 +28,10 @@ export function renderLayout({ title, body }: LayoutInput): Html {
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
-<header class="site">
+<header class="site"><div class="bar">
 <a class="brand" href="/">wecena</a>
 <nav aria-label="Main"><a href="/">Home</a><a href="/api/v1/reference">API</a></nav>
-</header>
+</div></header>
 <main>
 ${body}
 </main>

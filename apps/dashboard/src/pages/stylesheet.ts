@@ -16,8 +16,9 @@ export const STYLESHEET = `
 * { box-sizing: border-box; }
 body { margin: 0; }
 a { color: var(--accent); }
-header.site { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem;
-  padding: .75rem 1rem; background: var(--paper); border-bottom: 1px solid var(--line); }
+header.site { background: var(--paper); border-bottom: 1px solid var(--line); }
+header.site .bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem;
+  max-width: 64rem; margin: 0 auto; padding: .75rem 1rem; }
 header.site .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
 header.site nav { display: flex; gap: 1rem; }
 main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
@@ -28,7 +29,7 @@ h2 { font-size: 1.125rem; margin: 1.75rem 0 .75rem; }
 section.card, .empty { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .75rem; margin: 0; padding: 0; list-style: none; }
 .figures li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
-.figures .value { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.figures .value { display: block; white-space: nowrap; font-size: clamp(1.25rem, 5.5vw, 1.5rem); font-weight: 700; font-variant-numeric: tabular-nums; }
 .figures .label { color: var(--muted); font-size: .875rem; }
 .figures li.highlight .value { color: var(--good); }
 .states { display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: .5rem; margin: 0; padding: 0; list-style: none; }
@@ -54,7 +55,9 @@ th { font-size: .8125rem; color: var(--muted); font-weight: 600; }
 .method { display: inline-block; min-width: 3.5rem; text-align: center; padding: 0 .375rem; margin-right: .5rem; border-radius: .25rem;
   background: var(--accent); color: var(--accent-ink); font-size: .8125rem; font-weight: 700; text-transform: uppercase; }
 @media (min-width: 48rem) {
+  header.site .bar, footer.site { padding-left: 2rem; padding-right: 2rem; }
   main { padding: 1.5rem 2rem; }
+  .states { grid-template-columns: repeat(4, 1fr); }
   h1 { font-size: 1.75rem; }
 }
 `;
