@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { dashboardRoutes } from '@wecena/dashboard';
+import { type Database, migrate, openDatabase } from '@wecena/db';
+import { githubReceiver, githubToForgeEvent } from '@wecena/github-app';
+import { gitlabReceiver, gitlabToForgeEvent } from '@wecena/gitlab-bot';
+import {
+  createBatchingWriter,
+  createInboxMetrics,
+  createInboxWorker,
+  createWebhookReceiver,
+  type ForgeReceiver,
+  forgeEventRecorder,
+  type InboxWorker,
+} from '@wecena/inbox';
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { silentLogger } from '../config/logger';
+import { healthRoutes } from './health-routes';
+import { disabledReceiver } from './disabled-receiver';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  /** An open, migrated database the caller keeps ownership of; else one is opened from the options below. */
+  database?: Database;
+  /** A PostgreSQL URL; without one, embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  githubWebhookSecret?: string;
+  gitlabWebhookSecret?: string;
+  logger?: Logger;
+  /** Silences the logger when none is given. */
+  quiet?: boolean;
+  clock?: () => Date;
+  /** Drain the inbox in this process (default true); off for receiver-only instances. */
+  worker?: boolean;
+  /** Runs before the server listens, on the migrated database (e.g. demo data). */
+  beforeListen?: (db: Database) => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  worker: InboxWorker;
+  /** Stops taking requests, lets stored deliveries settle, stops the worker, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Everything in one process: receivers, worker, dashboard, API, health and metrics. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? silentLogger();
+  const clock = options.clock ?? (() => new Date());
+  const ownsDatabase = options.database === undefined;
+  const db =
+    options.database ??
+    (await openDatabase(
+      options.databaseUrl
+        ? { url: options.databaseUrl }
+        : {
+            dataDir: options.dataDir ?? '.wecena',
+            lockOwner: 'wecena serve',
+            onWarning: (message, details) => logger.warn({ ...details, detail: message }, 'database warning'),
+          },
+    ));
+  try {
+    const { applied } = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await options.beforeListen?.(db);
+  } catch (error) {
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
+  const runWorker = options.worker ?? true;
+
+  const metrics = createInboxMetrics(db);
+  const writer = createBatchingWriter(db);
+  const worker = createInboxWorker({
+    db,
+    clock,
+    logger,
+    metrics,
+    handlers: {
+      github: forgeEventRecorder(githubToForgeEvent, clock),
+      gitlab: forgeEventRecorder(gitlabToForgeEvent, clock),
+    },
+  });
+  const receiverDeps = { writer, clock, metrics, onStored: () => worker.wake() };
+  const mount = (receiver: ForgeReceiver, secret: string | undefined, howToEnable: string) =>
+    secret ? createWebhookReceiver(receiver, receiverDeps) : disabledReceiver(receiver.path, howToEnable);
+
+  const app = new Hono();
+  app.route('/', mount(githubReceiver(options.githubWebhookSecret ?? ''), options.githubWebhookSecret, 'set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET'));
+  app.route('/', mount(gitlabReceiver(options.gitlabWebhookSecret ?? ''), options.gitlabWebhookSecret, 'set GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET'));
+  app.route('/', healthRoutes(db, metrics));
+  app.route('/', dashboardRoutes({ db }));
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  const server = await listen(app, options.port, options.host);
+  if (runWorker) worker.start();
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    database: db,
+    worker,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open until the client hangs up.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await writer.drain();
+      await worker.stop();
+      if (ownsDatabase) await db.close();
+    },
+  };
+}
+
+function listen(app: Hono, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
