@@ -72,6 +72,10 @@ export async function runAckBench(args: string[]): Promise<number> {
   const warmup = positiveInteger(values.warmup, '--warmup', true);
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
   const targets = values.targets === undefined ? defaultTargets(databaseUrl) : parseTargets(values.targets);
+  if (targets.includes('wecena-postgres') && databaseUrl === undefined) {
+    console.error('ack: wecena-postgres runs against the PostgreSQL of DATABASE_URL, which is not set');
+    return 2;
+  }
 
   const body = Buffer.from(JSON.stringify(githubExample('issue_comment', { action: 'created' })));
   const { 'X-GitHub-Delivery': _unused, ...headers } = githubDeliveryHeaders({ event: 'issue_comment', body, secret });

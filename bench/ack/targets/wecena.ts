@@ -49,6 +49,7 @@ export async function startWecena(engine: 'pglite' | 'postgres', config: TargetC
         await client.connect();
         try {
           const { rows } = await client.query<{ count: number }>(countSql, [pattern]);
+          await removeRun(client, pattern);
           return { inboxCount: rows[0]?.count ?? 0 };
         } finally {
           await client.end();
@@ -80,6 +81,22 @@ export async function startWecena(engine: 'pglite' | 'postgres', config: TargetC
       }
     },
   };
+}
+
+/**
+ * Best effort: a shared PostgreSQL should not keep ~13 KB for each benchmark delivery. Only this
+ * run's rows go (its delivery ids share a prefix); a failure leaves them and says so.
+ */
+async function removeRun(client: { query(sql: string, params: unknown[]): Promise<unknown> }, pattern: string): Promise<void> {
+  try {
+    await client.query('BEGIN', []);
+    await client.query("DELETE FROM forge_events WHERE source = 'github' AND delivery_id LIKE $1", [pattern]);
+    await client.query("DELETE FROM inbox_deliveries WHERE source = 'github' AND delivery_id LIKE $1", [pattern]);
+    await client.query('COMMIT', []);
+  } catch (error) {
+    await client.query('ROLLBACK', []).catch(() => {});
+    console.error(`wecena-postgres: the run's deliveries (${pattern}) stay in the database: ${String(error)}`);
+  }
 }
 
 function webhookUrlOf(serverUrl: string): string {
