@@ -313,12 +313,12 @@ BEGIN
   END IF;
   SELECT * INTO credit FROM contributions WHERE id = NEW.refers_to;
   IF credit.kind <> 'credit' THEN
-    RAISE EXCEPTION 'a % must refer to a credit, and contribution % is a %', NEW.kind, NEW.refers_to, credit.kind
+    RAISE EXCEPTION 'a correction (%) must refer to a credit, and contribution % is of kind %', NEW.kind, NEW.refers_to, credit.kind
       USING ERRCODE = 'check_violation';
   END IF;
   IF (NEW.task_id, NEW.consultant_id, NEW.sponsor_id, NEW.beneficiary_id)
      IS DISTINCT FROM (credit.task_id, credit.consultant_id, credit.sponsor_id, credit.beneficiary_id) THEN
-    RAISE EXCEPTION 'a % must concern the task, consultant, sponsor and beneficiary of credit %', NEW.kind, NEW.refers_to
+    RAISE EXCEPTION 'a correction (%) must concern the task, consultant, sponsor and beneficiary of credit %', NEW.kind, NEW.refers_to
       USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
