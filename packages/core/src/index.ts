@@ -9,3 +9,4 @@ export * from './durations';
 export * from './events';
 export * from './lifecycle';
 export * from './messages';
+export * from './ports';

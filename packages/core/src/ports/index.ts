@@ -1,0 +1,1 @@
+export type { ForgeCapabilities, ForgePort, IssueLocator, LabelSpec, Permission } from './forge-port';
