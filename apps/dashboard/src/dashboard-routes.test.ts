@@ -1,9 +1,12 @@
 import { TASK_STATES } from '@wecena/core';
+import { seedDemo } from '@wecena/db';
 import { describeEachEngine } from '@wecena/testkit';
 import { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
 import { dashboardRoutes } from './dashboard-routes';
 import type { DashboardLogger } from './logger';
+import { formatHoursAndMinutes } from './pages/format';
+import { DEMO_NOW } from './testing/sample-data';
 import {
   insertBeneficiary,
   insertConsultant,
@@ -48,6 +51,89 @@ describeEachEngine('dashboard on an empty database', (ctx) => {
       sponsors: 0,
     });
     expect(tasks.body).toEqual({ tasks: [], nextCursor: null });
+  });
+});
+
+describeEachEngine('dashboard with the demo data', (ctx) => {
+  let app: Hono;
+  let scriptTaskId: string;
+
+  beforeAll(async () => {
+    const db = ctx.db();
+    await seedDemo(db, { now: DEMO_NOW });
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM repositories ORDER BY id LIMIT 1');
+    scriptTaskId = await insertTask(db, { repositoryId: rows[0]?.id ?? '', issueNumber: 6666, title: SCRIPT_TITLE, state: 'ready' });
+    app = dashboardRoutes({ db });
+  });
+
+  async function stateCounts(): Promise<Record<string, number>> {
+    const { rows } = await ctx.db().query<{ state: string; count: string }>('SELECT state, count(*) AS count FROM tasks GROUP BY state');
+    return Object.fromEntries(TASK_STATES.map((state) => [state, Number(rows.find((row) => row.state === state)?.count ?? 0)]));
+  }
+
+  it('holds a task in every state', async () => {
+    expect(Object.values(await stateCounts()).every((count) => count > 0)).toBe(true);
+  });
+
+  it('shows the count of tasks in each state as the database holds them', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    for (const [state, count] of Object.entries(await stateCounts())) {
+      expect(page).toMatch(new RegExp(`data-state="${state}"><span>[^<]+</span><span class="count">${count}</span>`));
+    }
+    expect(page).not.toContain('Nothing here yet');
+  });
+
+  it('lists every ready task, linked to its issue, and no other', async () => {
+    const { rows } = await ctx.db().query<{ title: string; url: string; state: string }>('SELECT title, url, state FROM tasks');
+    const page = await (await app.request('http://localhost/')).text();
+
+    const ready = rows.filter((row) => row.state === 'ready' && row.title !== SCRIPT_TITLE);
+    expect(ready.length).toBeGreaterThan(0);
+    for (const task of ready) expect(page).toContain(`href="${task.url}" rel="noopener noreferrer">${task.title}</a>`);
+    for (const task of rows.filter((row) => row.state !== 'ready')) expect(page).not.toContain(`>${task.title}</a>`);
+  });
+
+  it('shows the hours in the ledger, the beneficiaries and the sponsors', async () => {
+    const { rows } = await ctx.db().query<{ minutes: string; beneficiaries: string; sponsors: string }>(
+      `SELECT (SELECT sum(minutes) FROM contributions) AS minutes,
+              (SELECT count(*) FROM beneficiaries) AS beneficiaries, (SELECT count(*) FROM sponsors) AS sponsors`,
+    );
+    const page = await (await app.request('http://localhost/')).text();
+
+    expect(Number(rows[0]?.minutes)).toBeGreaterThan(0);
+    expect(page).toContain(`data-figure="donated">${formatHoursAndMinutes(Number(rows[0]?.minutes))}</span>`);
+    expect(page).toContain(`data-figure="beneficiaries">${rows[0]?.beneficiaries}</span>`);
+    expect(page).toContain(`data-figure="sponsors">${rows[0]?.sponsors}</span>`);
+  });
+
+  it('escapes a task titled <script>alert(1)</script>', async () => {
+    const page = await (await app.request('http://localhost/')).text();
+
+    expect(page).not.toContain(SCRIPT_TITLE);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('answers the API with what the database holds', async () => {
+    const { rows } = await ctx.db().query<{ id: string; title: string; state: string; estimate_minutes: number | null; skills: string[] }>(
+      'SELECT id, title, state, estimate_minutes, skills FROM tasks ORDER BY id',
+    );
+
+    const list = await getJson(app, '/api/v1/tasks?limit=100');
+    const one = await getJson(app, `/api/v1/tasks/${scriptTaskId}`);
+    const summary = await getJson(app, '/api/v1/summary');
+
+    expect(
+      list.body.tasks.map((task: { id: string; title: string; state: string; estimateMinutes: number | null; skills: string[] }) => ({
+        id: task.id,
+        title: task.title,
+        state: task.state,
+        estimate_minutes: task.estimateMinutes,
+        skills: task.skills,
+      })),
+    ).toEqual(rows);
+    expect(one.body.title).toBe(SCRIPT_TITLE);
+    expect(summary.body.tasksByState).toEqual(await stateCounts());
   });
 });
 
@@ -335,7 +421,7 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     for (const name of ['state', 'limit', 'cursor', 'id']) expect(page).toContain(`<code>${name}</code>`);
     expect(page).toContain('one of: candidate, ready, claimed, in_review, done, released, expired, withdrawn');
     expect(page).toContain('integer, 1 to 100, default 50');
-    expect(page).toContain('<td><code>404</code></td>');
+    expect(page).toContain('<td data-label="Status"><code>404</code></td>');
     expect(page).toContain('href="/api/v1/openapi.json"');
   });
 });

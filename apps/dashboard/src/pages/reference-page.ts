@@ -62,23 +62,42 @@ export function describeSchema(schema: SchemaView | undefined): string {
   return parts.join(', ');
 }
 
+/** Text from the document with its `code spans` shown as code; everything escaped. */
+export function renderProse(text: string | undefined): Html {
+  const parts = (text ?? '').split('`');
+  // An odd number of backticks leaves the last one unmatched: show it as written.
+  if (parts.length % 2 === 0) return html`${text ?? ''}`;
+  return html`${parts.map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : part))}`;
+}
+
+/** A schema as a link to its section when it is a named one, else in words. */
+function renderSchemaType(schema: SchemaView | undefined): Html {
+  if (schema?.$ref !== undefined) {
+    const name = refName(schema.$ref);
+    return html`<a href="#schema-${name}">${name}</a>`;
+  }
+  const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+  if (types.includes('array') && schema?.items?.$ref !== undefined) return html`array of ${renderSchemaType(schema.items)}`;
+  return html`${describeSchema(schema)}`;
+}
+
 function renderParameters(parameters: ParameterView[]): Html {
   if (parameters.length === 0) return html`<p>No parameters.</p>`;
-  return html`<div class="table-scroll"><table>
+  return html`<div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Parameter</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
 <tbody>${parameters.map(
     (parameter) =>
-      html`<tr><td><code>${parameter.name}</code>${parameter.required === true ? ' (required)' : ''}</td><td>${parameter.in}</td><td>${describeSchema(parameter.schema)}</td><td>${parameter.description ?? parameter.schema?.description ?? ''}</td></tr>`,
+      html`<tr><td data-label="Parameter"><code>${parameter.name}</code>${parameter.required === true ? ' (required)' : ''}</td><td data-label="In">${parameter.in}</td><td data-label="Type">${renderSchemaType(parameter.schema)}</td><td data-label="Description">${renderProse(parameter.description ?? parameter.schema?.description)}</td></tr>`,
   )}</tbody>
 </table></div>`;
 }
 
 function renderResponses(responses: Record<string, ResponseView>): Html {
-  return html`<div class="table-scroll"><table>
+  return html`<div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead>
 <tbody>${Object.entries(responses).map(([status, response]) => {
-    const bodies = Object.entries(response.content ?? {}).map(([type, media]) => `${describeSchema(media.schema)} (${type})`);
-    return html`<tr><td><code>${status}</code></td><td>${response.description ?? ''}</td><td>${bodies.join('; ') || 'none'}</td></tr>`;
+    const bodies = Object.entries(response.content ?? {}).map(([type, media]) => html`${renderSchemaType(media.schema)} (${type})`);
+    return html`<tr><td data-label="Status"><code>${status}</code></td><td data-label="Description">${renderProse(response.description)}</td><td data-label="Body">${bodies.length === 0 ? 'none' : bodies}</td></tr>`;
   })}</tbody>
 </table></div>`;
 }
@@ -87,8 +106,8 @@ function renderOperation(path: string, method: string, operation: OperationView)
   const anchor = operation.operationId ?? `${method}-${path}`;
   return html`<section class="card operation" id="${anchor}">
 <h3><span class="method">${method}</span><code>${path}</code></h3>
-${operation.summary === undefined ? '' : html`<p><strong>${operation.summary}</strong></p>`}
-${operation.description === undefined ? '' : html`<p>${operation.description}</p>`}
+${operation.summary === undefined ? '' : html`<p><strong>${renderProse(operation.summary)}</strong></p>`}
+${operation.description === undefined ? '' : html`<p>${renderProse(operation.description)}</p>`}
 <h4>Parameters</h4>
 ${renderParameters(operation.parameters ?? [])}
 <h4>Responses</h4>
@@ -101,14 +120,14 @@ function renderSchema(name: string, schema: SchemaView): Html {
   const properties = Object.entries(schema.properties ?? {});
   return html`<section class="card operation" id="schema-${name}">
 <h3><code>${name}</code></h3>
-${schema.description === undefined ? '' : html`<p>${schema.description}</p>`}
+${schema.description === undefined ? '' : html`<p>${renderProse(schema.description)}</p>`}
 ${properties.length === 0
     ? html`<p>${describeSchema(schema)}</p>`
-    : html`<div class="table-scroll"><table>
+    : html`<div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
 <tbody>${properties.map(
         ([field, property]) =>
-          html`<tr><td><code>${field}</code>${required.has(field) ? '' : ' (optional)'}</td><td>${describeSchema(property)}</td><td>${property.description ?? ''}</td></tr>`,
+          html`<tr><td data-label="Field"><code>${field}</code>${required.has(field) ? '' : ' (optional)'}</td><td data-label="Type">${renderSchemaType(property)}</td><td data-label="Description">${renderProse(property.description)}</td></tr>`,
       )}</tbody>
 </table></div>`}
 </section>`;
@@ -131,7 +150,7 @@ export function renderReferencePage(document: OpenApiDocument, openApiPath: stri
   return renderLayout({
     title: 'API reference',
     body: html`<h1>${document.info.title} ${document.info.version}</h1>
-<p class="lede">${document.info.description ?? ''}</p>
+<p class="lede">${renderProse(document.info.description)}</p>
 <p>The machine-readable document: <a href="${openApiPath}"><code>${openApiPath}</code></a> (OpenAPI ${document.openapi}). Errors answer with an <a href="#schema-ApiError"><code>ApiError</code></a> body.</p>
 <h2>Operations</h2>
 <ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}</li>`)}</ul>

@@ -43,6 +43,7 @@ section.card, .empty { background: var(--paper); border: 1px solid var(--line); 
 .tasks .title { font-weight: 600; }
 .tasks .meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin-top: .25rem; color: var(--muted); font-size: .875rem; }
 .tag { display: inline-block; padding: 0 .5rem; border-radius: 999px; border: 1px solid var(--line); font-size: .8125rem; color: var(--ink); }
+.empty { margin: 0 0 1rem; }
 .empty h2 { margin-top: 0; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .875em; }
 pre { background: var(--wash); border: 1px solid var(--line); border-radius: .375rem; padding: .5rem .75rem; overflow-x: auto; }
@@ -54,6 +55,14 @@ th { font-size: .8125rem; color: var(--muted); font-weight: 600; }
 .operation h3 { margin: 0 0 .25rem; font-size: 1rem; overflow-wrap: anywhere; }
 .method { display: inline-block; min-width: 3.5rem; text-align: center; padding: 0 .375rem; margin-right: .5rem; border-radius: .25rem;
   background: var(--accent); color: var(--accent-ink); font-size: .8125rem; font-weight: 700; text-transform: uppercase; }
+/* On a phone, a table row becomes a small card: each cell on its own line, headed by its column. */
+@media (max-width: 40rem) {
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+  table.stack td { border: 0; padding: .125rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8125rem; }
+}
 @media (min-width: 48rem) {
   header.site .bar, footer.site { padding-left: 2rem; padding-right: 2rem; }
   main { padding: 1.5rem 2rem; }

@@ -31,7 +31,7 @@ const TaskIdParams = z.object({
   id: z
     .string()
     .regex(ID_PATTERN, { error: 'id must be a task id: digits, not starting with 0' })
-    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+    .openapi({ param: { name: 'id', in: 'path' }, description: 'The task id, as `id` in a task.', example: '42' }),
 });
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
