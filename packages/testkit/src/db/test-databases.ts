@@ -8,7 +8,7 @@ import {
   readMigrationFiles,
 } from '@wecena/db';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -99,7 +99,10 @@ async function loadOrBuildTemplate(migrated: boolean): Promise<Blob> {
   const directory = join(tmpdir(), 'wecena-test-templates');
   const file = join(directory, `pglite-${key}.tar`);
   try {
-    return new Blob([readFileSync(file)]);
+    const template = new Blob([readFileSync(file)]);
+    // Its modification time says when it was last used: see pruneTemplates.
+    utimesSync(file, new Date(), new Date());
+    return template;
   } catch {
     // Not built yet on this machine.
   }
@@ -112,6 +115,7 @@ async function loadOrBuildTemplate(migrated: boolean): Promise<Blob> {
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, file);
+    pruneTemplates(directory, file);
     return dump;
   } finally {
     await db.close();
@@ -126,4 +130,17 @@ async function templateKey(migrated: boolean): Promise<string> {
     hash.update('empty\n');
   }
   return hash.digest('hex').slice(0, 24);
+}
+
+/** Templates weigh ~40 MB: those of earlier migrations go, unless used in the last hour (another checkout). */
+function pruneTemplates(directory: string, keep: string): void {
+  for (const name of readdirSync(directory)) {
+    const path = join(directory, name);
+    if (path === keep || !name.startsWith('pglite-')) continue;
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { force: true });
+    } catch {
+      // Removed by another worker meanwhile.
+    }
+  }
 }
