@@ -312,6 +312,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     { name: 'a limit that is not a number', query: 'limit=ten', message: 'limit: limit must be a whole number from 1 to 100' },
     { name: 'a fractional limit', query: 'limit=2.5', message: 'limit: limit must be a whole number from 1 to 100' },
     { name: 'a cursor that no page gave', query: 'cursor=abc', message: 'cursor: cursor must be the nextCursor of a previous page' },
+    { name: 'a cursor past the largest id', query: 'cursor=9223372036854775808', message: 'cursor: cursor must be the nextCursor of a previous page' },
   ])('refuses $name with 400 and says why', async ({ query, message }) => {
     const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`);
 
@@ -336,11 +337,17 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     expect(body).toEqual({ error: 'not_found', message: 'No task has id 999999.' });
   });
 
-  it('answers 400 for a task id that is not one', async () => {
-    const { status, body } = await getJson(app, '/api/v1/tasks/12abc');
+  it.each(['12abc', '012', '9223372036854775808', '99999999999999999999'])('answers 400 for the task id %s, which is not one', async (id) => {
+    const { status, body } = await getJson(app, `/api/v1/tasks/${id}`);
 
     expect(status).toBe(400);
     expect(body.message).toBe('id: id must be a task id: digits, not starting with 0');
+  });
+
+  it('answers 404 for the largest id there can be', async () => {
+    const { status } = await getJson(app, '/api/v1/tasks/9223372036854775807');
+
+    expect(status).toBe(404);
   });
 
   it.each(['/api/v1', '/api/v1/', '/api/v1/nothing', '/api/v1/tasks/1/claims'])('answers 404 in JSON at %s', async (path) => {

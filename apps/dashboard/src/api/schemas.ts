@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TASK_STATES } from '@wecena/core';
-import type { Summary as SummaryView, TaskView } from '../queries';
+import type { TaskView } from '../queries';
 
 /*
  * The API's shapes, named as their types (no `Schema` suffix). They both validate what goes
@@ -8,6 +8,13 @@ import type { Summary as SummaryView, TaskView } from '../queries';
  */
 
 const ID_PATTERN = /^[1-9][0-9]{0,18}$/;
+// Ids are PostgreSQL bigserials: a larger number is no id, and must be refused before SQL sees it.
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** Whether `text` is a row id the store could hold: 1 to 2^63 − 1, written plainly. */
+export function isRowId(text: string): boolean {
+  return ID_PATTERN.test(text) && BigInt(text) <= MAX_BIGINT;
+}
 
 export const TaskState = z.enum(TASK_STATES).openapi('TaskState', {
   description: 'Where the task is in its lifecycle: candidate → ready → claimed → in_review → done; released, expired and withdrawn lead back or out.',
@@ -75,9 +82,5 @@ export function presentTask(task: TaskView): Task {
   };
 }
 
-/** The summary read from the store, as the API shows it. */
-export function presentSummary(summary: SummaryView): Summary {
-  return summary;
-}
-
 export { ID_PATTERN };
+

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Database } from '@wecena/db';
 import { answerInvalidRequest } from '../api/errors';
-import { Summary, presentSummary } from '../api/schemas';
+import { Summary } from '../api/schemas';
 import { readSummary } from '../queries';
 
 const getSummaryRoute = createRoute({
@@ -19,6 +19,6 @@ const getSummaryRoute = createRoute({
 /** `/summary`: the figures of the dashboard home. */
 export function summaryRoutes({ db }: { db: Database }): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: answerInvalidRequest });
-  app.openapi(getSummaryRoute, async (c) => c.json(presentSummary(await readSummary(db)), 200));
+  app.openapi(getSummaryRoute, async (c) => c.json(await readSummary(db), 200));
   return app;
 }

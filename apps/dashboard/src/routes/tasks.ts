@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { TASK_STATES } from '@wecena/core';
 import type { Database } from '@wecena/db';
 import { ApiError, answerInvalidRequest } from '../api/errors';
-import { ID_PATTERN, Task, TaskList, presentTask } from '../api/schemas';
+import { ID_PATTERN, Task, TaskList, isRowId, presentTask } from '../api/schemas';
 import { findTask, listTasks } from '../queries';
-import { TASK_STATES } from '@wecena/core';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -22,7 +22,8 @@ const TaskListQuery = z.object({
     .openapi({ param: { name: 'limit', in: 'query' }, description: `Tasks per page, ${DEFAULT_PAGE_SIZE} unless told.`, example: 20 }),
   cursor: z
     .string()
-    .regex(ID_PATTERN, { error: 'cursor must be the nextCursor of a previous page' })
+    .regex(ID_PATTERN, { error: 'cursor must be the nextCursor of a previous page', abort: true })
+    .refine(isRowId, { error: 'cursor must be the nextCursor of a previous page' })
     .optional()
     .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page.' }),
 });
@@ -30,7 +31,8 @@ const TaskListQuery = z.object({
 const TaskIdParams = z.object({
   id: z
     .string()
-    .regex(ID_PATTERN, { error: 'id must be a task id: digits, not starting with 0' })
+    .regex(ID_PATTERN, { error: 'id must be a task id: digits, not starting with 0', abort: true })
+    .refine(isRowId, { error: 'id must be a task id: digits, not starting with 0' })
     .openapi({ param: { name: 'id', in: 'path' }, description: 'The task id, as `id` in a task.', example: '42' }),
 });
 
