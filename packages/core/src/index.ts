@@ -4,6 +4,7 @@
  * arguments.
  */
 export * from './commands';
+export * from './config';
 export * from './domain';
 export * from './durations';
 export * from './events';
