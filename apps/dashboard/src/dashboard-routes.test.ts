@@ -306,13 +306,13 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   });
 
   it.each([
-    { name: 'an unknown state', query: 'state=finished', message: 'state: state must be one of candidate, ready, claimed, in_review, done, released, expired, withdrawn' },
-    { name: 'a limit of zero', query: 'limit=0', message: 'limit: limit must be a whole number from 1 to 100' },
-    { name: 'a limit above the maximum', query: 'limit=101', message: 'limit: limit must be a whole number from 1 to 100' },
-    { name: 'a limit that is not a number', query: 'limit=ten', message: 'limit: limit must be a whole number from 1 to 100' },
-    { name: 'a fractional limit', query: 'limit=2.5', message: 'limit: limit must be a whole number from 1 to 100' },
-    { name: 'a cursor that no page gave', query: 'cursor=abc', message: 'cursor: cursor must be the nextCursor of a previous page' },
-    { name: 'a cursor past the largest id', query: 'cursor=9223372036854775808', message: 'cursor: cursor must be the nextCursor of a previous page' },
+    { name: 'an unknown state', query: 'state=finished', message: 'state must be one of candidate, ready, claimed, in_review, done, released, expired, withdrawn' },
+    { name: 'a limit of zero', query: 'limit=0', message: 'limit must be a whole number from 1 to 100' },
+    { name: 'a limit above the maximum', query: 'limit=101', message: 'limit must be a whole number from 1 to 100' },
+    { name: 'a limit that is not a number', query: 'limit=ten', message: 'limit must be a whole number from 1 to 100' },
+    { name: 'a fractional limit', query: 'limit=2.5', message: 'limit must be a whole number from 1 to 100' },
+    { name: 'a cursor that no page gave', query: 'cursor=abc', message: 'cursor must be the nextCursor of a previous page' },
+    { name: 'a cursor past the largest id', query: 'cursor=9223372036854775808', message: 'cursor must be the nextCursor of a previous page' },
   ])('refuses $name with 400 and says why', async ({ query, message }) => {
     const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`);
 
@@ -341,7 +341,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     const { status, body } = await getJson(app, `/api/v1/tasks/${id}`);
 
     expect(status).toBe(400);
-    expect(body.message).toBe('id: id must be a task id: digits, not starting with 0');
+    expect(body.message).toBe('id must be a task id: digits, not starting with 0');
   });
 
   it('answers 404 for the largest id there can be', async () => {

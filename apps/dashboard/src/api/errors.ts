@@ -36,7 +36,10 @@ export function answerInvalidRequest(result: { success: true } | { success: fals
     path: issue.path.map(String).join('.') || '(request)',
     message: issue.message,
   }));
-  const message = issues.map((issue) => (issue.path === '(request)' ? issue.message : `${issue.path}: ${issue.message}`)).join('; ');
+  // Our own messages name their parameter ("limit must be…"); zod's defaults do not.
+  const message = issues
+    .map((issue) => (issue.path === '(request)' || issue.message.startsWith(`${issue.path} `) ? issue.message : `${issue.path}: ${issue.message}`))
+    .join('; ');
   return respondWithError(c, 400, { error: 'bad_request', message, issues });
 }
 
