@@ -93,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.route('/', mount(githubReceiver(options.githubWebhookSecret ?? ''), options.githubWebhookSecret, 'set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET'));
   app.route('/', mount(gitlabReceiver(options.gitlabWebhookSecret ?? ''), options.gitlabWebhookSecret, 'set GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET'));
   app.route('/', healthRoutes(db, metrics));
-  app.route('/', dashboardRoutes({ db }));
+  app.route('/', dashboardRoutes({ db, logger }));
   app.onError((error, c) => {
     logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
