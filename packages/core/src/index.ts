@@ -8,6 +8,8 @@ export * from './config';
 export * from './domain';
 export * from './durations';
 export * from './events';
+export * from './journey';
 export * from './lifecycle';
 export * from './messages';
 export * from './ports';
+export * from './suitability';
