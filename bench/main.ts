@@ -1,8 +1,10 @@
 import { runAckBench } from './ack/run';
+import { runSuitabilityBench } from './suitability/run';
 
 /** `npm run bench -- <name> [options]`: each benchmark takes its own options. */
 const benchmarks: Record<string, (args: string[]) => Promise<number>> = {
   ack: runAckBench,
+  suitability: runSuitabilityBench,
 };
 
 const [name, ...args] = process.argv.slice(2);
