@@ -77,14 +77,14 @@ describeEachEngine('domain schema', (ctx) => {
     const before = await db.query('SELECT * FROM contributions ORDER BY id');
 
     const attempts = [
-      db.query('UPDATE contributions SET minutes = minutes * 2 WHERE id = $1', [credit]),
-      db.query('UPDATE contributions SET minutes = 1 WHERE false'),
-      db.query('DELETE FROM contributions WHERE id = $1', [credit]),
-      db.query('TRUNCATE contributions CASCADE'),
-      db.transaction((tx) => tx.query('DELETE FROM contributions')),
+      () => db.query('UPDATE contributions SET minutes = minutes * 2 WHERE id = $1', [credit]),
+      () => db.query('UPDATE contributions SET minutes = 1 WHERE false'),
+      () => db.query('DELETE FROM contributions WHERE id = $1', [credit]),
+      () => db.query('TRUNCATE contributions CASCADE'),
+      () => db.transaction((tx) => tx.query('DELETE FROM contributions')),
     ];
 
-    for (const attempt of attempts) await expect(attempt).rejects.toThrow(LEDGER_IS_APPEND_ONLY);
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow(LEDGER_IS_APPEND_ONLY);
     expect(await db.query('SELECT * FROM contributions ORDER BY id')).toEqual(before);
     expect(credit).toMatch(/^\d+$/);
   });
