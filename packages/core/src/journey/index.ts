@@ -11,3 +11,20 @@ export {
   type ReadinessSeverity,
   type RepositoryFacts,
 } from './readiness';
+export {
+  NO_DECISION,
+  type ConsultantFacts,
+  type CreditSnapshot,
+  type Decision,
+  type ForgeEffect,
+  type HandoffSnapshot,
+  type JourneyEvent,
+  type JourneyInput,
+  type LoggedTime,
+  type OpenClaimSnapshot,
+  type StoreChange,
+  type TaskDetails,
+  type TaskSnapshot,
+} from './journey-types';
+export { REMINDER_MARKER, STATUS_MARKER, formatInstant, renderStatusComment, type StatusView } from './status-comment';
+export { MAX_UNTRUSTED_LENGTH, inlineUntrusted, quoteUntrusted, safeLogin } from './untrusted-text';
