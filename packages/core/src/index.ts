@@ -11,5 +11,6 @@ export * from './events';
 export * from './journey';
 export * from './lifecycle';
 export * from './messages';
+export * from './pairing';
 export * from './ports';
 export * from './suitability';
