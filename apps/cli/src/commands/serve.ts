@@ -46,7 +46,8 @@ export async function serveCommand(options: { demo?: boolean }): Promise<void> {
 
 /** The one line a person reads at start: where to go, which database, which forges. */
 export function startupLine(config: Config, listeningUrl: string, database: string): string {
-  const url = config.publicUrl.endsWith(`:${config.port}`) ? listeningUrl : config.publicUrl;
+  // Without PUBLIC_URL the address is where the server listens (PORT=0 picks a free port).
+  const url = config.publicUrlGiven ? config.publicUrl : listeningUrl;
   const github = config.github
     ? `GitHub on (${config.github.host ?? 'github.com'})`
     : 'GitHub off (set APP_ID, PRIVATE_KEY, WEBHOOK_SECRET to turn it on)';

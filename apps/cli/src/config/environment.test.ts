@@ -29,8 +29,8 @@ describe('environment', () => {
   });
 
   it.each([
-    { name: 'a port that is not a number', env: { PORT: 'http' }, expected: 'PORT: must be a whole number from 1 to 65535 (got "http")' },
-    { name: 'a port out of range', env: { PORT: '70000' }, expected: 'PORT: must be a whole number from 1 to 65535 (got "70000")' },
+    { name: 'a port that is not a number', env: { PORT: 'http' }, expected: 'PORT: must be a whole number from 0 (any free port) to 65535 (got "http")' },
+    { name: 'a port out of range', env: { PORT: '70000' }, expected: 'PORT: must be a whole number from 0 (any free port) to 65535 (got "70000")' },
     {
       name: 'a DATABASE_URL that does not parse',
       env: { DATABASE_URL: 'localhost:5432/wecena' },
@@ -64,7 +64,7 @@ describe('environment', () => {
   });
 
   it('lists every problem at once', () => {
-    const problems = problemsOf({ PORT: '0', DATABASE_URL: 'nope', GHE_HOST: 'https://github.example.org' });
+    const problems = problemsOf({ PORT: '-1', DATABASE_URL: 'nope', GHE_HOST: 'https://github.example.org' });
     expect(problems).toHaveLength(3);
     expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'GHE_HOST']);
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 /** Every variable wecena reads, with its default and meaning: the README's table is this list. */
 export const environmentVariables = [
-  { name: 'PORT', default: '3000', meaning: 'TCP port of the one HTTP server (webhooks, dashboard, API, health, metrics).' },
+  { name: 'PORT', default: '3000', meaning: 'TCP port of the one HTTP server (webhooks, dashboard, API, health, metrics); 0 for any free port.' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'Address to listen on; `0.0.0.0` to accept connections from other machines.' },
   { name: 'PUBLIC_URL', default: 'http://HOST:PORT', meaning: 'The address users and forges reach wecena at, when behind a proxy or tunnel.' },
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', meaning: 'A PostgreSQL URL (`postgres://user@host:5432/db`); unset, wecena uses embedded PGlite.' },
@@ -40,6 +40,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** PUBLIC_URL was set, rather than derived from HOST and PORT. */
+  publicUrlGiven: boolean;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   github: GithubConfig | null;
   gitlab: GitlabConfig | null;
@@ -58,13 +60,15 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+const PORT_RANGE = 'must be a whole number from 0 (any free port) to 65535';
+
 const Environment = z.object({
   PORT: optionalText.pipe(
     z
       .string()
-      .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
+      .regex(/^\d+$/, PORT_RANGE)
       .transform(Number)
-      .pipe(z.number().int().min(1, 'must be a whole number from 1 to 65535').max(65535, 'must be a whole number from 1 to 65535'))
+      .pipe(z.number().int().max(65535, PORT_RANGE))
       .optional(),
   ),
   HOST: optionalText,
@@ -124,6 +128,7 @@ export function readConfig(env: Record<string, string | undefined>, context: Env
       port,
       host,
       publicUrl: (vars.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+      publicUrlGiven: vars.PUBLIC_URL !== undefined,
       database: vars.DATABASE_URL
         ? { kind: 'postgres', url: vars.DATABASE_URL }
         : { kind: 'pglite', dataDir: resolve(context.cwd, vars.WECENA_DATA_DIR ?? '.wecena') },

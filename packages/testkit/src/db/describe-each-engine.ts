@@ -18,6 +18,12 @@ export interface EngineContext {
   db(): Database;
   /** Another database of this engine for one test, migrated unless told; disposed after the block. */
   freshDatabase(options?: TestDatabaseOptions): Promise<Database>;
+  /**
+   * PostgreSQL only: the URL of another migrated database, for a wecena process started by
+   * the test; dropped after the block. (A PGlite database belongs to one process: tests of
+   * processes give those a data directory instead.)
+   */
+  freshDatabaseUrl(): Promise<string>;
 }
 
 /**
@@ -73,6 +79,12 @@ function describeOnEngine(name: string, engine: TestEngine, body: (ctx: EngineCo
         created.push(test);
         return test.db;
       },
+      async freshDatabaseUrl() {
+        const test = await create();
+        created.push(test);
+        if (test.url === undefined) throw new Error('freshDatabaseUrl() is for PostgreSQL: give a wecena process on PGlite a data directory');
+        return test.url;
+      },
     });
   });
 }
@@ -84,6 +96,9 @@ function unavailableContext(engine: Engine, reason: string): EngineContext {
       throw new Error(reason);
     },
     freshDatabase() {
+      return Promise.reject(new Error(reason));
+    },
+    freshDatabaseUrl() {
       return Promise.reject(new Error(reason));
     },
   };

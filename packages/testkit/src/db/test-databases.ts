@@ -15,6 +15,8 @@ import { join } from 'node:path';
 /** A database made for a test, and what undoes it. */
 export interface TestDatabase {
   db: Database;
+  /** On PostgreSQL, the URL of this database, for a process of its own to connect to. */
+  url?: string;
   /** Closes it and, on PostgreSQL, drops it. */
   dispose(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function createPostgresTestDatabase(url: string, options: TestDatab
   const opened = db;
   return {
     db: opened,
+    url: withDatabase(url, name),
     async dispose() {
       try {
         await opened.close();
