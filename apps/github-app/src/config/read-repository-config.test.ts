@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defaultRepositoryConfig } from '@wecena/core';
 import { describe, expect, it } from 'vitest';
 import { formatConfigProblem, readRepositoryConfig } from './read-repository-config';
@@ -59,6 +60,15 @@ describe('readRepositoryConfig', () => {
 
   it('reports a file that is not a mapping at its first line', () => {
     expect(readRepositoryConfig('\n- claimTtlDays\n')).toMatchObject({ ok: false, problems: [{ line: 2, path: '' }] });
+  });
+});
+
+describe('the settings shown in docs/github-app.md', () => {
+  it('are valid and are the defaults', () => {
+    const guide = readFileSync(new URL('../../../../docs/github-app.md', import.meta.url), 'utf8');
+    const example = /```yaml\n(?<yaml>[\s\S]*?)```/.exec(guide)?.groups?.yaml ?? '';
+
+    expect(readRepositoryConfig(example)).toEqual({ ok: true, config: defaultRepositoryConfig });
   });
 });
 
