@@ -8,6 +8,8 @@ export interface TargetConfig {
   deliveryPrefix: string;
   /** For wecena-postgres. */
   databaseUrl?: string;
+  /** wecena only: drain the inbox in the same process while acknowledging (what `wecena serve` does). */
+  worker: boolean;
 }
 
 /** A started target: where to post deliveries, and how to stop it. */

@@ -19,6 +19,8 @@ X-GitHub-Delivery each) over loopback to each target, each target in its own pro
   --warmup N         deliveries sent first and not measured (default 1000)
   --targets a,b      among ceiling, probot, wecena-pglite, wecena-postgres
                      (default: all that can run here; wecena-postgres needs DATABASE_URL)
+  --ack-only         wecena targets run without their inbox worker: the ack path alone
+                     (by default the worker drains the inbox meanwhile, as \`wecena serve\` does)
   --help`;
 
 const allTargets: readonly TargetName[] = ['ceiling', 'probot', 'wecena-pglite', 'wecena-postgres'];
@@ -60,6 +62,7 @@ export async function runAckBench(args: string[]): Promise<number> {
       connections: { type: 'string', default: '32' },
       warmup: { type: 'string', default: '1000' },
       targets: { type: 'string' },
+      'ack-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -71,6 +74,7 @@ export async function runAckBench(args: string[]): Promise<number> {
   const connections = positiveInteger(values.connections, '--connections');
   const warmup = positiveInteger(values.warmup, '--warmup', true);
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
+  const worker = !values['ack-only'];
   const targets = values.targets === undefined ? defaultTargets(databaseUrl) : parseTargets(values.targets);
   if (targets.includes('wecena-postgres') && databaseUrl === undefined) {
     console.error('ack: wecena-postgres runs against the PostgreSQL of DATABASE_URL, which is not set');
@@ -86,7 +90,7 @@ export async function runAckBench(args: string[]): Promise<number> {
   );
   console.log(
     `ack: ${deliveries} deliveries (+${warmup} warm-up) of ${body.length} bytes, ${connections} connections, ` +
-      `targets: ${targets.join(', ')}`,
+      `targets: ${targets.join(', ')}${worker ? '' : ' (wecena without its worker)'}`,
   );
 
   const reports: TargetReport[] = [];
@@ -94,7 +98,7 @@ export async function runAckBench(args: string[]): Promise<number> {
   for (const target of targets) {
     process.stdout.write(`  ${target}: starting… `);
     try {
-      const report = await benchTarget(target, { body, headers, deliveries, warmup, connections, databaseUrl });
+      const report = await benchTarget(target, { body, headers, deliveries, warmup, connections, databaseUrl, worker });
       reports.push(report);
       console.log(`${Math.round(report.acksPerSecond)} acks/s`);
     } catch (error) {
@@ -117,7 +121,7 @@ export async function runAckBench(args: string[]): Promise<number> {
   writeFileSync(
     file,
     `${JSON.stringify(
-      { deliveries, warmup, connections, bodyBytes: body.length, node: process.version, loadAverage: loadavg(), reports, failures },
+      { deliveries, warmup, connections, worker, bodyBytes: body.length, node: process.version, loadAverage: loadavg(), reports, failures },
       null,
       2,
     )}\n`,
@@ -133,11 +137,17 @@ interface BenchInput {
   warmup: number;
   connections: number;
   databaseUrl: string | undefined;
+  worker: boolean;
 }
 
 async function benchTarget(target: TargetName, input: BenchInput): Promise<TargetReport> {
   const deliveryPrefix = randomBytes(4).toString('hex');
-  const config: TargetConfig = { secret, deliveryPrefix, ...(input.databaseUrl ? { databaseUrl: input.databaseUrl } : {}) };
+  const config: TargetConfig = {
+    secret,
+    deliveryPrefix,
+    worker: input.worker,
+    ...(input.databaseUrl ? { databaseUrl: input.databaseUrl } : {}),
+  };
   const ids = Array.from({ length: input.warmup + input.deliveries }, (_, index) => deliveryId(deliveryPrefix, index));
   const child = fork(childScript, [target, JSON.stringify(config)], {
     cwd: repoRoot,
@@ -145,9 +155,11 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages = messageQueue(child);
+  const seconds = (since: number) => `${((performance.now() - since) / 1_000).toFixed(1)} s`;
+  const spawnedAt = performance.now();
   let stopSent = false;
   try {
-    const ready = await messages.next(120_000);
+    const ready = await messages.next(120_000, 'starting');
     if (ready.type !== 'ready') throw new Error(ready.type === 'failed' ? ready.message : 'no ready message');
     const pid = child.pid;
     if (pid === undefined) throw new Error('the target process has no pid');
@@ -164,7 +176,9 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
         requestTimeoutMs: 30_000,
         deadlineMs: 600_000,
       });
+    process.stdout.write(`ready in ${seconds(spawnedAt)}, warming up… `);
     const warm = await load(ids.slice(0, input.warmup));
+    process.stdout.write('measuring… ');
     const cpuBefore = cpuTicks(pid);
     const measured = await load(ids.slice(input.warmup));
     const cpuAfter = cpuTicks(pid);
@@ -172,7 +186,10 @@ async function benchTarget(target: TargetName, input: BenchInput): Promise<Targe
 
     child.send({ type: 'stop' } satisfies ParentMessage);
     stopSent = true;
-    const stopped = await messages.next(120_000);
+    process.stdout.write('stopping… ');
+    const stopAt = performance.now();
+    const stopped = await messages.next(300_000, 'stopping');
+    process.stdout.write(`stopped in ${seconds(stopAt)}: `);
     if (stopped.type === 'failed') throw new Error(`stopping: ${stopped.message}`);
     if (stopped.type !== 'stopped') throw new Error('no stopped message');
     return {
@@ -296,7 +313,7 @@ function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match?.groups?.['kb'] ?? Number.NaN);
 }
 
-function messageQueue(child: ChildProcess): { next(timeoutMs: number): Promise<ChildMessage> } {
+function messageQueue(child: ChildProcess): { next(timeoutMs: number, phase: string): Promise<ChildMessage> } {
   const queued: ChildMessage[] = [];
   const waiting: Array<(message: ChildMessage) => void> = [];
   const deliver = (message: ChildMessage) => {
@@ -307,11 +324,11 @@ function messageQueue(child: ChildProcess): { next(timeoutMs: number): Promise<C
   child.on('message', (message: ChildMessage) => deliver(message));
   child.on('exit', (code, signal) => deliver({ type: 'failed', message: `the target exited (${signal ?? code})` }));
   return {
-    next: (timeoutMs) =>
+    next: (timeoutMs, phase) =>
       new Promise((resolve, reject) => {
         const message = queued.shift();
         if (message !== undefined) return resolve(message);
-        const timer = setTimeout(() => reject(new Error(`the target said nothing for ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => reject(new Error(`the target said nothing for ${timeoutMs} ms while ${phase}`)), timeoutMs);
         waiting.push((received) => {
           clearTimeout(timer);
           resolve(received);

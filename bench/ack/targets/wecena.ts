@@ -13,6 +13,7 @@ interface WecenaServerOptions {
   dataDir?: string;
   githubWebhookSecret: string;
   quiet: boolean;
+  worker: boolean;
 }
 
 interface WecenaServerModule {
@@ -34,7 +35,7 @@ export async function startWecena(engine: 'pglite' | 'postgres', config: TargetC
   const cli: string = '@wecena/cli';
   const { startServer } = (await import(cli)) as WecenaServerModule;
   const pattern = `${config.deliveryPrefix}%`;
-  const base = { port: 0, host: '127.0.0.1', githubWebhookSecret: config.secret, quiet: true };
+  const base = { port: 0, host: '127.0.0.1', githubWebhookSecret: config.secret, quiet: true, worker: config.worker };
 
   if (engine === 'postgres') {
     const databaseUrl = config.databaseUrl;
