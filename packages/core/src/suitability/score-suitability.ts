@@ -38,6 +38,7 @@ export const SUITABILITY_WEIGHTS = {
   recentActivity: 1,
   staleActivity: -1,
   noDescription: -2,
+  selfEvidentTitle: 1,
   vagueRequest: -1,
   discussion: -3,
   questionTitle: -2,
@@ -51,7 +52,6 @@ export const SUITABILITY_WEIGHTS = {
   privateContext: -3,
   notPlanned: -4,
   openQuestion: -2,
-  inProgress: -2,
   longDiscussion: -1,
 } as const;
 
@@ -116,13 +116,15 @@ function labelled(label: string, facts: IssueFacts, meaning: string): string {
 }
 
 /** Places named in the description: files, lines, functions. */
-function findPlaces(body: string): string[] {
-  const files = body.match(
+function findPlaces(text: string): string[] {
+  const files = text.match(
     /(?<![\w/.-])(?:[\w.-]+\/)*[\w-]+\.(?:jsx?|tsx?|mjs|cjs|py|rb|go|rs|java|kt|swift|c|h|cc|cpp|hpp|cs|php|md|rst|html?|css|scss|sass|less|json|ya?ml|toml|xml|sh|vue|svelte|sql|gradle|cfg|ini|lua|dart|scala|ipynb|po|pot)\b/gi,
   );
-  const functions = body.match(/`[\w.:$]+\(\)`/g);
-  const lines = body.match(/\b(?:line|lines|L)\s?\d+\b/g);
-  return [...new Set([...(files ?? []), ...(functions ?? []), ...(lines ?? [])])];
+  const wellKnown = text.match(/\b(?:README|INSTALL|CONTRIBUTING|CHANGELOG|LICENSE|COPYING|AUTHORS|Makefile|Dockerfile)\b/g);
+  const identifiers = [...text.matchAll(/`(?<name>[\w.:$/-]{2,60}(?:\(\))?)`/g)].map((match) => match.groups?.['name'] ?? '');
+  const qualified = text.match(/\b[a-z]\w*(?:\.[a-z]\w*){1,}\.[A-Z]\w+\b/g);
+  const lines = text.match(/\b(?:line|lines|L)\s?\d+\b/g);
+  return [...new Set([...(files ?? []), ...(wellKnown ?? []), ...identifiers, ...(qualified ?? []), ...(lines ?? [])])];
 }
 
 function countTaskItems(body: string): number {
@@ -161,6 +163,10 @@ const RULES: Record<SuitabilityFactor, Rule> = {
     if (fromMaintainer !== null) {
       return { points: W.maintainerInvites, text: `a maintainer invites a contribution ("${fromMaintainer}")` };
     }
+    const agreement = findWords(maintainerProse(facts), signals.AGREEMENT_WORDS);
+    if (agreement !== null) return { points: W.maintainerInvites, text: `a maintainer agrees with the report ("${agreement}")` };
+    const agreed = findLabel(facts, null, signals.AGREED_LABELS);
+    if (agreed !== null) return { points: W.maintainerInvites, text: `labelled "${agreed}": the maintainers accepted the task` };
     const inDescription = findWords(facts.prose, signals.INVITATION_WORDS);
     return inDescription === null
       ? null
@@ -196,7 +202,7 @@ const RULES: Record<SuitabilityFactor, Rule> = {
     return estimate === null ? null : { points: W.sizeSmall, text: `states a small size ("${estimate}")` };
   },
   named_location: (facts) => {
-    const places = findPlaces(facts.body);
+    const places = findPlaces(`${facts.title}\n${facts.body}`);
     if (places.length === 0) return null;
     if (places.length > MANY_FILES) {
       return { points: W.manyFiles, text: `names ${places.length} places to change, a wide scope` };
@@ -227,7 +233,10 @@ const RULES: Record<SuitabilityFactor, Rule> = {
   no_description: (facts) => {
     if (facts.body.length > 0) return null;
     // A self-evident title needs no description; the rule's examples: --version, a favicon, a typo.
-    if (findWords(facts.title, signals.SMALL_TASK_WORDS) !== null) return null;
+    const selfEvident = findWords(facts.title, signals.SMALL_TASK_WORDS);
+    if (selfEvident !== null) {
+      return { points: W.selfEvidentTitle, text: `no description, but the title states the whole task ("${selfEvident}")` };
+    }
     return { points: W.noDescription, text: 'no description: the expected result must be guessed from the title' };
   },
   vague_request: (facts) => {
@@ -303,10 +312,6 @@ const RULES: Record<SuitabilityFactor, Rule> = {
       ? { points: W.openQuestion, text: 'the last comment asks a question that no maintainer has answered' }
       : null;
   },
-  in_progress: (facts) => {
-    const label = findLabel(facts, null, signals.IN_PROGRESS_LABELS);
-    return label === null ? null : { points: W.inProgress, text: `labelled "${label}": someone already holds it` };
-  },
   long_discussion: (facts) => {
     const count = facts.comments.length;
     return count >= LONG_DISCUSSION ? { points: W.longDiscussion, text: `${count} comments: still being discussed` } : null;
@@ -327,7 +332,7 @@ const IMPROVEMENTS: ReadonlyArray<{ factor: SuitabilityFactor; gain: number; tex
 ];
 
 /** Factors that no edit of the description turns into a one-day task. */
-const BLOCKING: ReadonlySet<SuitabilityFactor> = new Set(['security', 'tracking', 'not_planned', 'in_progress']);
+const BLOCKING: ReadonlySet<SuitabilityFactor> = new Set(['security', 'tracking', 'not_planned']);
 
 function findMissing(score: number, threshold: number, reasons: readonly SuitabilityReason[]): string | null {
   if (score < threshold - NEAR_MISS_MARGIN) return null;

@@ -80,14 +80,6 @@ export const NEEDS_INFO_LABELS: readonly RegExp[] = [
 ];
 export const SECURITY_LABELS: readonly RegExp[] = [/\bsecurity\b/, /\bvulnerab/, /\bcve\b/];
 export const BREAKING_LABELS: readonly RegExp[] = [/\bbreaking( change)?\b/, /\bsemver major\b/];
-export const IN_PROGRESS_LABELS: readonly RegExp[] = [
-  /\bin progress\b/,
-  /\bwip\b/,
-  /\bhas pr\b/,
-  /\bclaimed\b/,
-  /\bassigned\b/,
-  /\bblocked\b/,
-];
 export const PERFORMANCE_LABELS: readonly RegExp[] = [/\bperf(ormance)?\b/, /\bslow\b/];
 export const UNKNOWN_CAUSE_LABELS: readonly RegExp[] = [/\bintermittent\b/, /\bflaky\b/, /\bheisenbug\b/, /\bcrash\b/];
 
@@ -102,7 +94,7 @@ export const SMALL_TASK_WORDS: readonly RegExp[] = [
   /\bmis-?spell(ed|ing|ings)?\b/i,
   /\bspelling (mistake|error)s?\b/i,
   /\bgrammar\b/i,
-  /\b(broken|dead|wrong|outdated|incorrect|invalid|404) (links?|urls?|hrefs?)\b/i,
+  /\b(broken|dead|wrong|outdated|incorrect|invalid|404) (\w+ )?(links?|urls?|hrefs?)\b/i,
   /\blinks? (is|are) (broken|dead|wrong|outdated)\b/i,
   /\balt(ernative)?[- ]text\b/i,
   /\balt attributes?\b/i,
@@ -110,12 +102,30 @@ export const SMALL_TASK_WORDS: readonly RegExp[] = [
   /\bcopyright (year|date|notice)\b/i,
   /--version\b/,
   /\bversion (flag|option)\b/i,
-  /\b(add|write|missing)( a| an| some| more)?( unit)? tests? (for|to cover|covering)\b/i,
+  /\b(add|write|missing)( a| an| some| more)?( unit)? (tests?|test cases?|specs?) (for|to cover|covering)\b/i,
+  /\b(help|usage) (text|message|output|string)s?\b/i,
+  /\b(add|write)( a| an)?( short| new)? (section|paragraph|note|example|usage)s?( \w+)? (to|in|on|about|explaining|describing|for)\b/i,
+  /\bdocument (the |how )?[\w ]{0,30} in the (readme|docs|documentation)\b/i,
+  /\b(config(uration)?|cli|command[- ]line) (flag|option|setting|switch)\b/i,
   /\buncovered lines\b/i,
   /\b(missing|untranslated|not translated|add(ing)?( a)?) translations?\b/i,
   /\btranslate\b/i,
+  /\b(untranslated|not translated|missing translations?)\b/i,
+  /\b(docs|documentation|readme|install|installation|instructions|steps|section|guide|example|link|screenshot|changelog)s?`? (is|are|looks?|seems?)( to be)? (out of date|outdated|obsolete)\b/i,
+  /\b(out of date|outdated|obsolete|stale) (docs|documentation|readme|instructions|steps|section|file|page|example|comment)s?\b/i,
+  /\b(wrong|incorrect|misleading|outdated) (default value|default|help text|help message|usage text|text|message|example|url|link|path|instructions|steps|label|title|wording|name|description|version number)s?\b/i,
+  /\b(returns|gives|shows) (a |an )?404\b/i,
   /\bdocstrings?\b/i,
   /\bbadges?\b/i,
+  /\b(remove|delete) (the )?(unused|obsolete|stale|dead|duplicated?|old|outdated) (\w+ )?(imports?|variables?|files?|code|functions?|dependency|dependencies|sections?|links?|pages?)\b/i,
+  /\bdeprecation warnings?\b/i,
+  /\b(broken|missing) (images?|screenshots?|icons?)\b/i,
+  /\b(image|screenshot|icon)s? (is |are )?(broken|missing|not loading)\b/i,
+  /\badd(s|ing)? (a |an )?(link to|badge|code of conduct|issue template)\b/i,
+  /\badd(s|ing)? (a |an )?\.(gitignore|editorconfig)/i,
+  /--[a-z][\w-]*`? (flag|option|argument|switch)\b/i,
+  /\b(flag|option|argument|switch) `?--[a-z][\w-]*/i,
+  /\brename (the )?`?[\w.-]+`? (\w+ )?to\b/i,
   /\bfix(es)? (the )?(wording|formatting|indentation|capitali[sz]ation)\b/i,
 ];
 
@@ -138,7 +148,9 @@ export const EXPECTED_WORDS: readonly RegExp[] = [
   /\bexpected (behaviou?r|result|outcome|output|response)\b/i,
   /\b(desired|intended) (behaviou?r|result|outcome)\b/i,
   /\bexpected:/i,
-  /\bshould (instead )?(be|show|display|return|print|read|say|point|link|open|work)\b/i,
+  /\bshould (instead )?(show|display|return|print|read|say|point|link|open)\b/i,
+  /\bought to (be|say|read|show|display|return|print)\b/i,
+  /\bshould (only |not |never |always |instead )?be (shown|displayed|printed|returned|listed|sorted|visible|hidden|used|called|named|set|updated|removed|deleted|disabled|enabled)\b/i,
   /\binstead of\b/i,
 ];
 export const ACCEPTANCE_WORDS: readonly RegExp[] = [
@@ -158,6 +170,18 @@ export const INVITATION_WORDS: readonly RegExp[] = [
   /\b(please|can you|could you) (submit|open|send|make|create) (a |an )?(pr|pull request|patch|merge request)\b/i,
   /\bgood first issue\b/i,
 ];
+/** A maintainer agreeing with the report: the expected result is settled. */
+export const AGREEMENT_WORDS: readonly RegExp[] = [
+  /^\s*(agreed|good catch|well spotted|good idea|good point|nice catch|you'?re right|makes sense|sounds good|confirmed)\b/im,
+  /\b(i|we) (can )?(confirm|reproduce) (this|it|the)\b/i,
+  /\b(fine|ok|okay|good) (with|by|to) me\b/i,
+  /\bsounds good\b/i,
+];
+export const AGREED_LABELS: readonly RegExp[] = [
+  /^(status )?(accepted|confirmed|approved|ready|triaged|agreed)$/,
+  /\b(status|triage) (accepted|confirmed|approved|ready|agreed)\b/,
+  /\bspec(ified)? ready\b/,
+];
 
 /** Conversations rather than tasks. */
 export const DISCUSSION_WORDS: readonly RegExp[] = [
@@ -170,17 +194,17 @@ export const DISCUSSION_WORDS: readonly RegExp[] = [
   /\bshould we\b/i,
   /\bwould it make sense\b/i,
   /\bany (ideas|suggestions|thoughts)\b/i,
-  /\b(vision|strategy|roadmap)\b/i,
+  /\b(vision|strategy|roadmap|planning)\b/i,
+  /\b(decide|decided) (on|which|whether|what|how|if)\b/i,
 ];
 /** A title phrased as a user's question. */
 export const QUESTION_TITLE_WORDS: readonly RegExp[] = [
   /^\s*(how|why|what|where|when|which|is|are|can|could|does|do|should|would|will|has|have)\b.*\?\s*$/i,
   /^\s*(how (do|can|to|should)|is (it|there) (possible|a way))\b/i,
-  /\?\s*$/,
 ];
 export const TRACKING_WORDS: readonly RegExp[] = [
   /\btracking issue\b/i,
-  /\b(meta|umbrella|epic|parent|master) (issue|ticket)\b/i,
+  /\b(meta|umbrella|epic|parent|master)[- ](issue|ticket)\b/i,
   /^\s*\[?(meta|epic|tracking|tracker|umbrella)\]?\s*[:\]-]/i,
   /\bcollect(ing)? (all|every)\b/i,
   /\bthis issue (tracks|collects|gathers|lists)\b/i,
@@ -199,6 +223,10 @@ export const LARGE_SCOPE_WORDS: readonly RegExp[] = [
   /\b(whole|entire) (code ?base|project|app|application|site|ui)\b/i,
   /\bacross the (code ?base|project|repo|repository)\b/i,
   /\beverywhere\b/i,
+  /\bevery (\w+ )?(file|function|module|docstring|test|dependency|library|suite|component|class|method)s?\b/i,
+  /\ball (of )?(the |our )?(\w+ )?(libraries|dependencies|files|functions|modules|docstrings|tests|components|classes|methods)\b/i,
+  /\bas many (\w+ )?as (we|you|possible)\b/i,
+  /\bcoverage (above|over|to|of at least) \d+ ?%/i,
   /\bmulti-?(tenant|user|language support|platform)\b/i,
   /\bnew (backend|frontend|engine|framework)\b/i,
 ];
@@ -226,6 +254,7 @@ export const UNKNOWN_CAUSE_WORDS: readonly RegExp[] = [
   /\b(can'?t|cannot|couldn'?t|unable to|not able to|hard to|difficult to) reproduce\b/i,
   /\b(not sure|no idea|unclear|unknown) (why|what|how|where)\b/i,
   /\broot cause\b/i,
+  /\b(can'?t|cannot|couldn'?t) (work out|figure out|find out|tell|understand) (where|why|how|what)\b/i,
   /\brace condition\b/i,
   /\bdeadlock\b/i,
   /\bmemory (leak|corruption)\b/i,
@@ -290,5 +319,7 @@ export const VAGUE_REQUEST_WORDS: readonly RegExp[] = [
   /\bwould be (nice|great|cool) (to|if)\b/i,
   /\bfeature request\b/i,
   /\b(ability|possibility) to\b/i,
+  /\b(lots of|frequently|often|a few|various|many) (\w+ )?(places|pages|files|functions|docstrings|strings|modules|parts|tests)\b/i,
+  /\b(gaps in (the )?|more |100 ?% |full )(code |test |function )?coverage\b/i,
   /^\s*(add )?support (for|of)\b/i,
 ];

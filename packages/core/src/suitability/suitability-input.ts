@@ -79,7 +79,6 @@ export type SuitabilityFactor =
   | 'private_context'
   | 'not_planned'
   | 'open_question'
-  | 'in_progress'
   | 'long_discussion';
 
 export interface SuitabilityReason {
