@@ -97,6 +97,8 @@ export const journeyMessages = {
       `${who}, your claim on this issue expires on ${until}. Log your time with \`/wecena spend <duration>\`, or hand it over with \`/wecena release <note>\` so that someone else can carry on.`,
     expired: (who: string) =>
       `${who}, your claim on this issue expired, so it is offered again. If you made progress, please leave a short hand-off note here for the next volunteer.`,
+    withdrawn: (who: string) =>
+      `${who}, a maintainer took this issue off wecena, so your claim ended. Thank you for your time; if you made progress, please leave a short note here.`,
     recalled: (who: string) =>
       `${who}, your sponsor has called you back to a client mission, so your claim on this issue ended and it is offered again. Please leave a short hand-off note here for the next volunteer: where the work stands, what remains.`,
   },
