@@ -13,8 +13,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * The worker's step for one forge: parse the stored body, translate it, record the event.
  * A body or payload that cannot be read will never succeed, so it is parked at once.
  */
-export function forgeEventRecorder(toForgeEvent: ToForgeEvent, clock: () => Date): DeliveryHandler {
-  return async (delivery, tx) => {
+export function forgeEventRecorder(db: Queryable, toForgeEvent: ToForgeEvent, clock: () => Date): DeliveryHandler {
+  return async (delivery) => {
     const payload = parseDeliveryBody(delivery);
     let event: ForgeEvent | null;
     try {
@@ -30,7 +30,7 @@ export function forgeEventRecorder(toForgeEvent: ToForgeEvent, clock: () => Date
       }
       throw error;
     }
-    if (event) await recordForgeEvent(tx, delivery, event, clock());
+    if (event) await recordForgeEvent(db, delivery, event, clock());
   };
 }
 

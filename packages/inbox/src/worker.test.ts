@@ -35,9 +35,8 @@ async function inboxRow(db: Database, deliveryId: string) {
 }
 
 function recordingHandler(seen: StoredDelivery[]): DeliveryHandler {
-  return async (delivery, tx) => {
+  return async (delivery) => {
     seen.push(delivery);
-    await tx.query(`SELECT 1`);
   };
 }
 
@@ -57,7 +56,7 @@ describeEachEngine('the inbox worker', (engine) => {
     for (const id of ids) expect(await inboxRow(db, id)).toMatchObject({ status: 'processed', attempts: 1, last_error: null });
   });
 
-  it('rolls back what a failing handler wrote, retries with backoff, then parks with the last error', async () => {
+  it('retries a failing delivery with backoff, then parks it with the last error', async () => {
     const db = await engine.freshDatabase();
     const clock = fakeClock();
     const [id] = await storeDeliveries(db, 1, 'flaky');
@@ -69,10 +68,8 @@ describeEachEngine('the inbox worker', (engine) => {
       backoff: { baseMs: 1_000, maxMs: 60_000, maxAttempts: 3 },
       handlers: {
         github: recordingHandler([]),
-        gitlab: async (_delivery, tx) => {
+        gitlab: async () => {
           calls += 1;
-          await tx.query(`INSERT INTO inbox_deliveries (source, delivery_id, event_name, received_at, body, next_attempt_at)
-                          VALUES ('github', $1, 'x', $2, '\\x7b7d', $2)`, [`side-effect-${calls}`, start]);
           throw new Error(`forge unreachable (${calls})`);
         },
       },
@@ -93,9 +90,6 @@ describeEachEngine('the inbox worker', (engine) => {
     clock.advance(3_600_000);
     await worker.drainOnce();
     expect(calls).toBe(3);
-
-    const sideEffects = await db.query(`SELECT 1 FROM inbox_deliveries WHERE delivery_id LIKE 'side-effect-%'`);
-    expect(sideEffects.rowCount).toBe(0);
   });
 
   it('parks at once a delivery that can never succeed', async () => {

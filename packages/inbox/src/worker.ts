@@ -1,14 +1,16 @@
-import type { Database, Queryable } from '@wecena/db';
+import type { Database } from '@wecena/db';
 import type { Logger } from 'pino';
 import { type BackoffPolicy, defaultBackoff, retryDelayMs, shouldPark } from './backoff';
 import type { DeliverySource, StoredDelivery } from './delivery';
 import type { InboxMetrics } from './metrics';
 
 /**
- * Processes one delivery inside the transaction that marks it processed: whatever the
- * handler writes commits together with that mark, or not at all.
+ * Processes one delivery. It runs outside any transaction (a handler may call a forge for
+ * seconds, and PGlite has one session for everyone), and may run again for the same delivery
+ * if the process dies before the worker marks it processed: a handler must be idempotent,
+ * as `forgeEventRecorder` and the journey runner are.
  */
-export type DeliveryHandler = (delivery: StoredDelivery, tx: Queryable) => Promise<void>;
+export type DeliveryHandler = (delivery: StoredDelivery) => Promise<void>;
 
 /** A failure that no retry can mend (a payload that does not parse): the delivery is parked at once. */
 export class PermanentDeliveryError extends Error {
@@ -94,20 +96,17 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
       attempts: row.attempts,
     };
     try {
-      const done = await db.transaction(async (tx) => {
-        // Marking first locks the row; `attempts` proves the lease is still ours, so a worker
-        // whose lease ran out and was taken over cannot process the delivery a second time.
-        const marked = await tx.query(
-          `UPDATE inbox_deliveries SET status = 'processed', processed_at = $4, lease_until = NULL, last_error = NULL
-            WHERE source = $1 AND delivery_id = $2 AND attempts = $3 AND status = 'pending'`,
-          [row.source, row.delivery_id, row.attempts, clock()],
-        );
-        if (marked.rowCount === 0) return false;
-        await handlers[row.source](delivery, tx);
-        return true;
-      });
-      if (done) metrics?.processed.inc({ source: row.source });
-      return done;
+      await handlers[row.source](delivery);
+      // `attempts` proves the lease is still ours: a worker whose lease ran out and was taken
+      // over does not mark, nor count, what the other worker now holds.
+      const marked = await db.query(
+        `UPDATE inbox_deliveries SET status = 'processed', processed_at = $4, lease_until = NULL, last_error = NULL
+          WHERE source = $1 AND delivery_id = $2 AND attempts = $3 AND status = 'pending'`,
+        [row.source, row.delivery_id, row.attempts, clock()],
+      );
+      if (marked.rowCount === 0) return false;
+      metrics?.processed.inc({ source: row.source });
+      return true;
     } catch (error) {
       await recordFailure(row, error);
       return false;

@@ -81,8 +81,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     handlers: {
-      github: forgeEventRecorder(githubToForgeEvent, clock),
-      gitlab: forgeEventRecorder(gitlabToForgeEvent, clock),
+      github: forgeEventRecorder(db, githubToForgeEvent, clock),
+      gitlab: forgeEventRecorder(db, gitlabToForgeEvent, clock),
     },
   });
   const receiverDeps = { writer, clock, metrics, onStored: () => worker.wake() };
