@@ -436,3 +436,41 @@ describe('readConfigFile', () => {
     await expect(forge().readConfigFile({ repository })).rejects.toMatchObject({ code: 'config_file_unreadable' });
   });
 });
+
+describe('readContributingGuide', () => {
+  const asksForTheGuide = (body: { query?: string; variables?: Record<string, unknown> }) =>
+    typeof body.query === 'string' &&
+    body.query.includes('HEAD:.github/CONTRIBUTING.md') &&
+    JSON.stringify(body.variables) === JSON.stringify({ owner: 'Codertocat', name: 'Hello-World' });
+
+  it('finds a CONTRIBUTING file in .github/ and reads the README, in one request', async () => {
+    github()
+      .post('/graphql', asksForTheGuide)
+      .reply(200, {
+        data: {
+          repository: {
+            root: null,
+            rootPlain: null,
+            rootRst: null,
+            dotGithub: { id: 'B_1' },
+            docs: null,
+            readme: { text: '# Hello\n\n## Development\n\nnpm install' },
+            readmeLower: null,
+          },
+        },
+      });
+    expect(await forge().readContributingGuide({ repository })).toEqual({
+      hasContributingFile: true,
+      readme: '# Hello\n\n## Development\n\nnpm install',
+    });
+  });
+
+  it('answers neither for a repository without them', async () => {
+    github()
+      .post('/graphql', asksForTheGuide)
+      .reply(200, {
+        data: { repository: { root: null, rootPlain: null, rootRst: null, dotGithub: null, docs: null, readme: null, readmeLower: null } },
+      });
+    expect(await forge().readContributingGuide({ repository })).toEqual({ hasContributingFile: false, readme: null });
+  });
+});

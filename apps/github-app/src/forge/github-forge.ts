@@ -225,8 +225,41 @@ export function createGithubForge(octokit: GithubOctokit, options: GithubForgeOp
       }
       return Buffer.from(data.content, 'base64').toString('utf8');
     },
+
+    async readContributingGuide({ repository }) {
+      const { owner, repo } = repoParams(repository);
+      const { repository: found } = await octokit.graphql<ContributingGuidePage>(CONTRIBUTING_GUIDE_QUERY, { owner, name: repo });
+      if (!found) return { hasContributingFile: false, readme: null };
+      const { readme, readmeLower, ...contributing } = found;
+      return {
+        hasContributingFile: Object.values(contributing).some((blob) => blob !== null),
+        readme: readme?.text ?? readmeLower?.text ?? null,
+      };
+    },
   };
 }
+
+interface ContributingGuidePage {
+  repository: Record<string, { text?: string | null } | null> & {
+    readme: { text: string | null } | null;
+    readmeLower: { text: string | null } | null;
+  } | null;
+}
+
+/** GitHub's own places for a contributing guide, asked in one request (`HEAD` is the default branch). */
+const CONTRIBUTING_GUIDE_QUERY = /* GraphQL */ `
+  query wecenaContributingGuide($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) {
+      root: object(expression: "HEAD:CONTRIBUTING.md") { ... on Blob { id } }
+      rootPlain: object(expression: "HEAD:CONTRIBUTING") { ... on Blob { id } }
+      rootRst: object(expression: "HEAD:CONTRIBUTING.rst") { ... on Blob { id } }
+      dotGithub: object(expression: "HEAD:.github/CONTRIBUTING.md") { ... on Blob { id } }
+      docs: object(expression: "HEAD:docs/CONTRIBUTING.md") { ... on Blob { id } }
+      readme: object(expression: "HEAD:README.md") { ... on Blob { text } }
+      readmeLower: object(expression: "HEAD:readme.md") { ... on Blob { text } }
+    }
+  }
+`;
 
 interface ClosingIssuesPage {
   repository: {

@@ -63,4 +63,15 @@ export interface ForgePort {
 
   /** The text of the repository's wecena configuration file on its default branch, or null when absent. */
   readConfigFile(input: { repository: RepositoryRef }): Promise<string | null>;
+
+  /**
+   * What a newcomer finds to get started, on the default branch: whether a CONTRIBUTING file
+   * exists (at the root, in `.github/` or `docs/`), and the README's text (null without one).
+   */
+  readContributingGuide(input: { repository: RepositoryRef }): Promise<ContributingGuide>;
+}
+
+export interface ContributingGuide {
+  hasContributingFile: boolean;
+  readme: string | null;
 }
