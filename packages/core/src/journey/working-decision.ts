@@ -5,7 +5,7 @@ import type { Actor, IssueRef } from '../events/forge-event';
 import { transition, type TaskEvent, type TaskState } from '../lifecycle/task-lifecycle';
 import { describeIllegalTransition } from '../messages/lifecycle-messages';
 import { journeyMessages } from '../messages/journey-messages';
-import type { Decision, ForgeEffect, StoreChange, TaskDetails, TaskSnapshot } from './journey-types';
+import { NO_DECISION, type Decision, type ForgeEffect, type StoreChange, type TaskDetails, type TaskSnapshot } from './journey-types';
 import type { ReadinessReport } from './readiness';
 import { renderStatusComment } from './status-comment';
 import { safeLogin } from './untrusted-text';
@@ -156,6 +156,7 @@ export class Working {
       effects.push({ type: 'reply', body: this.help === null ? answer : `${answer}\n\n${this.help}` });
     }
     const issueNumber = this.task?.issueNumber ?? this.issue?.number ?? null;
+    if (storeChanges.length === 0 && effects.length === 0) return NO_DECISION;
     if (issueNumber === null) {
       // Neither a task nor an issue (a comment on a change request that closes none): a reply at most.
       return { issueNumber: null, storeChanges: [], forgeEffects: effects.filter((effect) => effect.type === 'reply') };
