@@ -1,9 +1,11 @@
 import { runAckBench } from './ack/run';
+import { runPairingBench } from './pairing/run';
 import { runSuitabilityBench } from './suitability/run';
 
 /** `npm run bench -- <name> [options]`: each benchmark takes its own options. */
 const benchmarks: Record<string, (args: string[]) => Promise<number>> = {
   ack: runAckBench,
+  pairing: runPairingBench,
   suitability: runSuitabilityBench,
 };
 

@@ -33,9 +33,10 @@ import { agePoints, countDaysReady } from './score';
 
 /** Tasks needing at most this many skills are indexed by subset (2^4 − 1 = 15 entries each). */
 const MAX_INDEXED_SKILLS = 4;
-const MAX_LIST_BONUS = SCORE_POINTS.causePreferred + SCORE_POINTS.language;
-const MAX_NON_RELAY_BONUS = MAX_LIST_BONUS + agePoints(SCORE_POINTS.ageMaxDays);
+const MAX_NON_RELAY_BONUS = SCORE_POINTS.causePreferred + SCORE_POINTS.language + agePoints(SCORE_POINTS.ageMaxDays);
 export const DEFAULT_CANDIDATES_PER_CONSULTANT = 16;
+const SAME_BENEFICIARY = 1;
+const TEAMMATE_OF_AUTHOR = 2;
 
 export interface CandidateGraph extends AssignmentProblem {
   /** The consultants in id order: index i in the arrays. */
@@ -84,6 +85,13 @@ class Shortlist {
     return this.isFull ? this.scores[this.size - 1]! : Number.NEGATIVE_INFINITY;
   }
 
+  /** Whether a task of this score and index would enter. */
+  admits(score: number, task: number): boolean {
+    if (!this.isFull) return true;
+    const last = this.scores[this.size - 1]!;
+    return score > last || (score === last && task < this.tasks[this.size - 1]!);
+  }
+
   offer(score: number, task: number): void {
     let at = this.length;
     while (at > 0 && (this.scores[at - 1]! < score || (this.scores[at - 1] === score && this.tasks[at - 1]! > task))) {
@@ -120,6 +128,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const taskCause = new Int32Array(nT);
   const taskLanguage = new Int32Array(nT);
   const taskAge = new Int32Array(nT);
+  const taskEstimate = new Int32Array(nT);
   const tasksByBeneficiary = new Map<string, number[]>();
   const tasksByHandoffAuthor = new Map<string, number[]>();
   tasks.forEach((task, j) => {
@@ -131,29 +140,48 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     taskCause[j] = task.cause === null ? -1 : causeIndex.get(task.cause)!;
     taskLanguage[j] = task.language === null ? -1 : languageIndex.get(task.language)!;
     taskAge[j] = agePoints(countDaysReady(task.readySince, input.now));
+    taskEstimate[j] = task.estimateMinutes;
     pushTo(tasksByBeneficiary, task.beneficiaryId, j);
     if (task.handoffAuthorId !== null) pushTo(tasksByHandoffAuthor, task.handoffAuthorId, j);
   });
 
-  // The subset index, each list oldest first (then by index), and the tasks scored one by one.
+  // The subset index: per subset, one list per (cause, language) of the tasks, each list oldest
+  // first, then by index; and the tasks scored one by one.
   const byAge = Array.from({ length: nT }, (_, j) => j).sort((a, b) => taskAge[b]! - taskAge[a]! || a - b);
-  const subsetLists = new Map<number, number[]>();
-  const noSkillTasks: number[] = [];
+  const lists = new Map<number, Map<number, number[]>>();
+  const noSkillLists = new Map<number, number[]>();
   const wideTasks: number[] = [];
   const subset = new Int32Array(MAX_INDEXED_SKILLS);
+  const languageCount = languageIndex.size + 1;
   for (const j of byAge) {
     const start = taskSkillStart[j]!;
     const count = taskSkillStart[j + 1]! - start;
-    if (count === 0) noSkillTasks.push(j);
+    const taskClass =
+      ((estimateBucket(taskEstimate[j]!) * (causeIndex.size + 1) + taskCause[j]! + 1) * languageCount) + taskLanguage[j]! + 1;
+    if (count === 0) pushTo(noSkillLists, taskClass, j);
     else if (count > MAX_INDEXED_SKILLS) wideTasks.push(j);
     else {
       for (let mask = 1; mask < 1 << count; mask++) {
         let size = 0;
         for (let k = 0; k < count; k++) if (mask & (1 << k)) subset[size++] = taskSkills[start + k]!;
-        pushTo(subsetLists, encodeSubset(subset, size, skillBase), j);
+        const key = encodeSubset(subset, size, skillBase);
+        let byClass = lists.get(key);
+        if (byClass === undefined) lists.set(key, (byClass = new Map()));
+        pushTo(byClass, taskClass, j);
       }
     }
   }
+  const toClassLists = (byClass: Map<number, number[]>): ClassList[] =>
+    [...byClass].map(([taskClass, tasksOfClass]) => ({
+      cause: (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1,
+      language: (taskClass % languageCount) - 1,
+      shortestEstimate: tasksOfClass.reduce((least, j) => Math.min(least, taskEstimate[j]!), Number.POSITIVE_INFINITY),
+      tasks: Int32Array.from(tasksOfClass),
+    }));
+  const subsetLists = new Map<number, ClassList[]>();
+  for (const [key, byClass] of lists) subsetLists.set(key, toClassLists(byClass));
+  lists.clear();
+  const noSkillTasks = toClassLists(noSkillLists);
 
   const capacity = new Int32Array(nC);
   const bestLeftOut = new Int32Array(nC);
@@ -167,6 +195,8 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const likesCause = new Uint8Array(causeIndex.size);
   const speaks = new Uint8Array(languageIndex.size);
   const seen = new Int32Array(nT).fill(-1);
+  const relayFlags = new Uint8Array(nT);
+  const relayTasks = new Int32Array(nT);
   const shortlist = new Shortlist(candidatesPerConsultant + 1);
 
   for (let i = 0; i < nC; i++) {
@@ -198,7 +228,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       (taskLanguage[j]! >= 0 && speaks[taskLanguage[j]!] === 1 ? SCORE_POINTS.language : 0);
     /** The full score, relay terms included, or −1 when not a candidate. */
     const scoreOne = (j: number, relay: number): number => {
-      if (tasks[j]!.estimateMinutes > freeMinutes) return -1;
+      if (taskEstimate[j]! > freeMinutes) return -1;
       const start = taskSkillStart[j]!;
       const end = taskSkillStart[j + 1]!;
       let skillPoints = start === end ? SCORE_POINTS.noSkillNeeded : 0;
@@ -208,18 +238,28 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     };
 
     // Relay tasks first, each with its full score; then they are out of the walk.
-    const relayPoints = new Map<number, number>();
-    for (const beneficiary of consultant.pastBeneficiaryIds) {
-      for (const j of tasksByBeneficiary.get(beneficiary) ?? []) relayPoints.set(j, SCORE_POINTS.sameBeneficiary);
-    }
-    for (const teammate of new Set(consultant.teammateIds)) {
-      for (const j of tasksByHandoffAuthor.get(teammate) ?? []) {
-        relayPoints.set(j, (relayPoints.get(j) ?? 0) + SCORE_POINTS.teammateOfHandoffAuthor);
-      }
-    }
     shortlist.clear();
-    for (const [j, relay] of relayPoints) {
-      seen[j] = i;
+    let relayCount = 0;
+    const addRelay = (j: number, flag: number): void => {
+      if (seen[j] !== i) {
+        seen[j] = i;
+        relayFlags[j] = 0;
+        relayTasks[relayCount++] = j;
+      }
+      relayFlags[j] = relayFlags[j]! | flag;
+    };
+    for (const beneficiary of consultant.pastBeneficiaryIds) {
+      for (const j of tasksByBeneficiary.get(beneficiary) ?? []) addRelay(j, SAME_BENEFICIARY);
+    }
+    for (const teammate of consultant.teammateIds) {
+      for (const j of tasksByHandoffAuthor.get(teammate) ?? []) addRelay(j, TEAMMATE_OF_AUTHOR);
+    }
+    for (let k = 0; k < relayCount; k++) {
+      const j = relayTasks[k]!;
+      const flags = relayFlags[j]!;
+      const relay =
+        (flags & SAME_BENEFICIARY ? SCORE_POINTS.sameBeneficiary : 0) +
+        (flags & TEAMMATE_OF_AUTHOR ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
       const score = scoreOne(j, relay);
       if (score > 0) shortlist.offer(score, j);
     }
@@ -230,22 +270,33 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       if (score > 0) shortlist.offer(score, j);
     }
 
-    // The walk over subsets of the consultant's skills, richest first.
-    const walk: Array<{ points: number; size: number; list: number[] }> = [];
-    if (noSkillTasks.length > 0) walk.push({ points: SCORE_POINTS.noSkillNeeded, size: 0, list: noSkillTasks });
+    // The walk over subsets of the consultant's skills, richest first. Within one list of one
+    // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
+    // subset come in decreasing order of score, then increasing index: the first that cannot
+    // enter the shortlist ends the list.
+    const walk: WalkStep[] = [];
+    if (noSkillTasks.length > 0) walk.push({ points: SCORE_POINTS.noSkillNeeded, size: 0, lists: noSkillTasks });
     collectSubsets(ownSkills, skillBase, subsetLists, walk);
     walk.sort((a, b) => b.points - a.points);
-    for (const { points, size, list } of walk) {
-      if (points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
-      const reachable = points + MAX_LIST_BONUS;
-      for (const j of list) {
-        if (reachable + taskAge[j]! < shortlist.threshold) break;
-        if (seen[j] === i || tasks[j]!.estimateMinutes > freeMinutes) continue;
-        let shared = 0;
-        for (let k = taskSkillStart[j]!, end = taskSkillStart[j + 1]!; k < end; k++) if (level[taskSkills[k]!]! > 0) shared++;
-        if (shared !== size) continue;
-        seen[j] = i;
-        shortlist.offer(points + listBonus(j) + taskAge[j]!, j);
+    for (const { points, size, lists: classLists } of walk) {
+      if (shortlist.isFull && points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
+      for (const { cause, language, shortestEstimate, tasks: listed } of classLists) {
+        if (shortestEstimate > freeMinutes) continue;
+        const base =
+          points +
+          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0);
+        for (let at = 0; at < listed.length; at++) {
+          const j = listed[at]!;
+          const score = base + taskAge[j]!;
+          if (!shortlist.admits(score, j)) break;
+          if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
+          let shared = 0;
+          for (let k = taskSkillStart[j]!, end = taskSkillStart[j + 1]!; k < end; k++) if (level[taskSkills[k]!]! > 0) shared++;
+          if (shared !== size) continue;
+          seen[j] = i;
+          shortlist.offer(score, j);
+        }
       }
     }
 
@@ -260,7 +311,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     for (let k = 0; k < kept; k++) {
       edgeTask[edgeCount] = shortlist.tasks[k]!;
       edgeWeight[edgeCount++] = shortlist.scores[k]!;
-      largestEstimate = Math.max(largestEstimate, tasks[shortlist.tasks[k]!]!.estimateMinutes);
+      largestEstimate = Math.max(largestEstimate, taskEstimate[shortlist.tasks[k]!]!);
     }
     // The hours bound is kept safe: any `capacity` of the shortlisted tasks fit together in the
     // minutes left, so every assignment the solver may choose is one the consultant can do.
@@ -287,6 +338,28 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   };
 }
 
+/**
+ * The tasks of one subset (or of none) with one cause and one language (−1: none) and estimates
+ * of one bucket, so that a consultant with little time left skips the lists of longer tasks.
+ */
+interface ClassList {
+  cause: number;
+  language: number;
+  shortestEstimate: number;
+  tasks: Int32Array;
+}
+
+/** Estimate buckets: up to 1h, 2h, 4h, 8h, longer. */
+function estimateBucket(minutes: number): number {
+  return minutes <= 60 ? 0 : minutes <= 120 ? 1 : minutes <= 240 ? 2 : minutes <= 480 ? 3 : 4;
+}
+
+interface WalkStep {
+  points: number;
+  size: number;
+  lists: ClassList[];
+}
+
 function copyInto(target: Int32Array<ArrayBuffer>, source: Int32Array): Int32Array<ArrayBuffer> {
   target.set(source);
   return target;
@@ -303,17 +376,17 @@ function encodeSubset(skills: Int32Array, size: number, base: number): number {
 function collectSubsets(
   own: ReadonlyArray<{ skill: number; points: number }>,
   base: number,
-  lists: ReadonlyMap<number, number[]>,
-  into: Array<{ points: number; size: number; list: number[] }>,
+  lists: ReadonlyMap<number, ClassList[]>,
+  into: WalkStep[],
 ): void {
   const chosen = new Int32Array(MAX_INDEXED_SKILLS);
   const extend = (from: number, size: number, points: number): void => {
     for (let k = from; k < own.length; k++) {
       chosen[size] = own[k]!.skill;
-      const list = lists.get(encodeSubset(chosen, size + 1, base));
+      const found = lists.get(encodeSubset(chosen, size + 1, base));
       // No list for a subset means none for its supersets either: prune the branch.
-      if (list === undefined) continue;
-      into.push({ points: points + own[k]!.points, size: size + 1, list });
+      if (found === undefined) continue;
+      into.push({ points: points + own[k]!.points, size: size + 1, lists: found });
       if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, size + 1, points + own[k]!.points);
     }
   };
