@@ -6,8 +6,9 @@ import type { SuitabilityCategory } from './suitability-input';
  * The kind of work, after the three kinds of the original service: code (bug fixing, small
  * features), content and data (documentation, translation, data entry, accessible teaching
  * material) and training and support. Accessibility is its own category because sponsors look
- * for it. The labels a project sets win over wording; a title wins over the description, which
- * often mentions docs or data in passing.
+ * for it, and it wins over documentation: alt text in a README is accessibility work. Labels
+ * and the title count first; the description only when it says so twice, because bug reports
+ * mention the docs in passing.
  */
 
 type NonCode = Exclude<SuitabilityCategory, 'code' | 'other'>;
@@ -81,8 +82,7 @@ export function categorizeIssue(facts: IssueFacts): SuitabilityCategory {
   if (configured === 'documentation' || configured === 'translation') return 'content';
   if (configured === 'accessibility' || configured === 'data' || configured === 'training') return configured;
   return (
-    findNonCode(facts, (kind) => findLabel(facts, null, kind.labels) !== null) ??
-    findNonCode(facts, (kind) => findWords(facts.title, kind.words) !== null) ??
+    findNonCode(facts, (kind) => findLabel(facts, null, kind.labels) !== null || findWords(facts.title, kind.words) !== null) ??
     (findLabel(facts, null, CODE_LABELS) !== null || findWords(facts.title, CODE_WORDS) !== null ? 'code' : null) ??
     findNonCode(facts, (kind) => kind.words.filter((pattern) => pattern.test(facts.prose)).length >= 2) ??
     (facts.body.includes('`') || findWords(facts.prose, CODE_WORDS) !== null ? 'code' : null) ??

@@ -109,10 +109,11 @@ function maintainerProse(facts: IssueFacts): string {
     .join('\n');
 }
 
+/** `labelled "easy pickings" (newcomer work)`; says so when the mapping is the project's own. */
 function labelled(label: string, facts: IssueFacts, meaning: string): string {
   return isConfiguredLabel(facts, label)
     ? `labelled "${label}", which this repository's configuration maps to ${meaning}`
-    : `labelled "${label}", ${meaning}`;
+    : `labelled "${label}" (${meaning})`;
 }
 
 /** Places named in the description: files, lines, functions. */
@@ -121,7 +122,10 @@ function findPlaces(text: string): string[] {
     /(?<![\w/.-])(?:[\w.-]+\/)*[\w-]+\.(?:jsx?|tsx?|mjs|cjs|py|rb|go|rs|java|kt|swift|c|h|cc|cpp|hpp|cs|php|md|rst|html?|css|scss|sass|less|json|ya?ml|toml|xml|sh|vue|svelte|sql|gradle|cfg|ini|lua|dart|scala|ipynb|po|pot)\b/gi,
   );
   const wellKnown = text.match(/\b(?:README|INSTALL|CONTRIBUTING|CHANGELOG|LICENSE|COPYING|AUTHORS|Makefile|Dockerfile)\b/g);
-  const identifiers = [...text.matchAll(/`(?<name>[\w.:$/-]{2,60}(?:\(\))?)`/g)].map((match) => match.groups?.['name'] ?? '');
+  // A code span names a place when it looks like code (a path, a call, snake_case, camelCase), not a quoted word.
+  const identifiers = [...text.matchAll(/`(?<name>[\w.:$/-]{2,60}(?:\(\))?)`/g)]
+    .map((match) => match.groups?.['name'] ?? '')
+    .filter((name) => /[./_:$()]|[a-z][A-Z]/.test(name));
   const qualified = text.match(/\b[a-z]\w*(?:\.[a-z]\w*){1,}\.[A-Z]\w+\b/g);
   const lines = text.match(/\b(?:line|lines|L)\s?\d+\b/g);
   return [...new Set([...(files ?? []), ...(wellKnown ?? []), ...identifiers, ...(qualified ?? []), ...(lines ?? [])])];
@@ -138,11 +142,11 @@ function hasNumberedSteps(body: string): boolean {
 const RULES: Record<SuitabilityFactor, Rule> = {
   newcomer_label: (facts) => {
     const label = findLabel(facts, 'newcomer', signals.NEWCOMER_LABELS);
-    return label === null ? null : { points: W.newcomerLabel, text: labelled(label, facts, 'the project marks newcomer work') };
+    return label === null ? null : { points: W.newcomerLabel, text: labelled(label, facts, 'newcomer work') };
   },
   help_wanted: (facts) => {
     const label = findLabel(facts, 'help_wanted', signals.HELP_WANTED_LABELS);
-    return label === null ? null : { points: W.helpWanted, text: labelled(label, facts, 'the project asks for outside help') };
+    return label === null ? null : { points: W.helpWanted, text: labelled(label, facts, 'a request for outside help') };
   },
   work_kind_label: (facts) => {
     const kinds = [
@@ -154,7 +158,7 @@ const RULES: Record<SuitabilityFactor, Rule> = {
     ] as const;
     for (const [meaning, patterns, words] of kinds) {
       const label = findLabel(facts, meaning, patterns);
-      if (label !== null) return { points: W.workKindLabel, text: labelled(label, facts, `${words}, open to volunteers`) };
+      if (label !== null) return { points: W.workKindLabel, text: labelled(label, facts, words) };
     }
     return null;
   },
@@ -211,8 +215,8 @@ const RULES: Record<SuitabilityFactor, Rule> = {
     return places.length <= FEW_PLACES ? { points: W.namedLocation, text: `names where to work (${shown})` } : null;
   },
   short_scope: (facts) => {
-    const length = facts.prose.trim().length;
-    if (length === 0) return null;
+    if (facts.prose.trim().length === 0) return null;
+    const length = facts.body.length;
     if (length <= SHORT_DESCRIPTION) return { points: W.shortScope, text: `a short description (${length} characters), a narrow scope` };
     return length > LONG_DESCRIPTION
       ? { points: W.longDescription, text: `a long description (${length} characters), likely more than a day's work` }
@@ -293,7 +297,7 @@ const RULES: Record<SuitabilityFactor, Rule> = {
   },
   not_planned: (facts) => {
     const label = findLabel(facts, 'not_suitable', signals.NOT_PLANNED_LABELS);
-    if (label !== null) return { points: W.notPlanned, text: labelled(label, facts, 'not to be done as asked') };
+    if (label !== null) return { points: W.notPlanned, text: labelled(label, facts, 'work not to be done as asked') };
     const words = findWords(maintainerProse(facts), signals.NOT_PLANNED_WORDS);
     return words === null ? null : { points: W.notPlanned, text: `a maintainer answered "${words}"` };
   },
