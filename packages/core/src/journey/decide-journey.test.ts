@@ -771,3 +771,12 @@ describe('decideJourney on arbitrary comments', () => {
     );
   });
 });
+
+describe('claim and release in one comment', () => {
+  it('stores nothing and leaves the issue as it was', () => {
+    const decision = decideJourney(inputOf(commentOn('/wecena claim\n/wecena release Wrong issue, sorry.', CAMILLE), { task: taskOf() }));
+    expect(decision.storeChanges).toEqual([]);
+    expect(effectsOf(decision)).toEqual([{ type: 'setStatusComment' }]);
+    expect(bodyOf(decision, 'setStatusComment')).not.toContain('Hand-off notes');
+  });
+});

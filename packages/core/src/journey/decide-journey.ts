@@ -334,6 +334,7 @@ function minutesPerDay(config: RepositoryConfig): number {
 function decideComment(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'comment_created' }>): Decision {
   const issue = event.on.type === 'issue' ? event.on.issue : null;
   const w = new Working(input.task, input.config, input.now, issue);
+  // Today in UTC: a `spend` dated after it is refused (the time log allows a day of slack for Paris).
   const parsed = parseComment(event.comment.body, { minutesPerDay: minutesPerDay(input.config), today: utcDateOf(input.now) });
   if (parsed.commands.length === 0 && parsed.errors.length === 0) return NO_DECISION;
   w.replies.push(...parsed.errors.map((error) => error.message));
@@ -361,6 +362,8 @@ function decideIssueChanged(input: JourneyInput, event: Extract<JourneyEvent, { 
     return w.toDecision(event.actor);
   }
   if (input.task === null) return NO_DECISION;
+  // Removing the label withdraws whoever does it: the forge lets only triagers and up touch
+  // labels, and taking work off wecena is the safe direction (offering it needs write access).
   if (readyRemoved || event.action === 'closed') {
     const closable: readonly TaskState[] = ['candidate', 'ready', 'released', 'expired'];
     // A claimed task stays: its change request may close the issue before wecena hears of the merge.

@@ -97,8 +97,9 @@ export class Working {
     const task = this.task;
     const claim = task?.openClaim;
     if (task === null || claim === null || claim === undefined) return;
-    if (this.pendingClaim) {
-      // Claimed and handed back in one comment: the claim never reaches the store.
+    // Claimed and handed back in one comment: the claim never reaches the store, nor its note.
+    const wasPending = this.pendingClaim;
+    if (wasPending) {
       const index = this.storeChanges.findIndex((change) => change.type === 'openClaim');
       if (index >= 0) this.storeChanges.splice(index, 1);
       this.pendingClaim = false;
@@ -111,7 +112,7 @@ export class Working {
       ...task,
       openClaim: null,
       handoffs:
-        endedHow === 'completed'
+        endedHow === 'completed' || wasPending
           ? task.handoffs
           : [...task.handoffs, { login: claim.login, endedHow, endedAt: this.now, note: handoffNote }],
     };
