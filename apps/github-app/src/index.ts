@@ -1,4 +1,4 @@
-export { githubToForgeEvent, GITHUB_DOT_COM } from './events/to-forge-event';
+export { githubInstallationId, githubToForgeEvent, GITHUB_DOT_COM } from './events/to-forge-event';
 export { GITHUB_WEBHOOK_PATH, githubReceiver } from './receiver/github-receiver';
 export { createGithubForge, GITHUB_CONFIG_FILE_PATH, GithubForgeError } from './forge/github-forge';
 export type { GithubForgeOptions, GithubOctokit } from './forge/github-forge';
@@ -9,3 +9,4 @@ export { lineOfConfigKeys, readRepositoryConfigText } from './config/config-text
 export type { ConfigText, ConfigTextProblem, ReadConfigTextResult } from './config/config-text';
 export { formatConfigProblem, readRepositoryConfig } from './config/read-repository-config';
 export type { RepositoryConfigReading } from './config/read-repository-config';
+export { githubForgeAccess } from './forge/github-forge-access';

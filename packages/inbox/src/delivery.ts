@@ -1,4 +1,5 @@
-export type DeliverySource = 'github' | 'gitlab';
+/** The forges' webhooks, and wecena's own scheduled work (claim reminders, expiries, recalls). */
+export type DeliverySource = 'github' | 'gitlab' | 'wecena';
 
 /** A verified webhook delivery, as the receiver hands it to the inbox. */
 export interface IncomingDelivery {

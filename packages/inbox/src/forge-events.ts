@@ -9,11 +9,14 @@ export type ToForgeEvent = (eventName: string, payload: unknown, forgeHost: stri
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What to do with the event once recorded (the journey); it gets the raw payload for forge details. */
+export type OnForgeEvent = (delivery: StoredDelivery, event: ForgeEvent, payload: unknown) => Promise<void>;
+
 /**
- * The worker's step for one forge: parse the stored body, translate it, record the event.
- * A body or payload that cannot be read will never succeed, so it is parked at once.
+ * The worker's step for one forge: parse the stored body, translate it, record the event,
+ * then hand it on. A body or payload that cannot be read will never succeed, so it is parked at once.
  */
-export function forgeEventRecorder(db: Queryable, toForgeEvent: ToForgeEvent, clock: () => Date): DeliveryHandler {
+export function forgeEventRecorder(db: Queryable, toForgeEvent: ToForgeEvent, clock: () => Date, onEvent?: OnForgeEvent): DeliveryHandler {
   return async (delivery) => {
     const payload = parseDeliveryBody(delivery);
     let event: ForgeEvent | null;
@@ -30,11 +33,13 @@ export function forgeEventRecorder(db: Queryable, toForgeEvent: ToForgeEvent, cl
       }
       throw error;
     }
-    if (event) await recordForgeEvent(db, delivery, event, clock());
+    if (!event) return;
+    await recordForgeEvent(db, delivery, event, clock());
+    await onEvent?.(delivery, event, payload);
   };
 }
 
-function parseDeliveryBody(delivery: StoredDelivery): unknown {
+export function parseDeliveryBody(delivery: StoredDelivery): unknown {
   try {
     return JSON.parse(utf8.decode(delivery.body));
   } catch (error) {

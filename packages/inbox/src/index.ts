@@ -18,4 +18,4 @@ export {
   type Verdict,
   type WebhookReceiverDeps,
 } from './webhook-receiver';
-export { forgeEventRecorder, type ToForgeEvent } from './forge-events';
+export { forgeEventRecorder, type OnForgeEvent, parseDeliveryBody, type ToForgeEvent } from './forge-events';

@@ -46,7 +46,7 @@ describeEachEngine('the inbox worker', (engine) => {
     const clock = fakeClock();
     const ids = await storeDeliveries(db, 3, 'once');
     const seen: StoredDelivery[] = [];
-    const worker = createInboxWorker({ db, clock: clock.now, logger, handlers: { github: recordingHandler([]), gitlab: recordingHandler(seen) } });
+    const worker = createInboxWorker({ db, clock: clock.now, logger, handlers: { github: recordingHandler([]), wecena: recordingHandler([]), gitlab: recordingHandler(seen) } });
 
     expect(await worker.drainOnce()).toBe(3);
     expect(await worker.drainOnce()).toBe(0);
@@ -68,6 +68,7 @@ describeEachEngine('the inbox worker', (engine) => {
       backoff: { baseMs: 1_000, maxMs: 60_000, maxAttempts: 3 },
       handlers: {
         github: recordingHandler([]),
+        wecena: recordingHandler([]),
         gitlab: async () => {
           calls += 1;
           throw new Error(`forge unreachable (${calls})`);
@@ -101,6 +102,7 @@ describeEachEngine('the inbox worker', (engine) => {
       logger,
       handlers: {
         github: recordingHandler([]),
+        wecena: recordingHandler([]),
         gitlab: async () => {
           throw new PermanentDeliveryError('payload lacks fields wecena reads: project');
         },
@@ -117,7 +119,7 @@ describeEachEngine('the inbox worker', (engine) => {
     // A worker leased it, then its process died before processing.
     await db.query(`UPDATE inbox_deliveries SET attempts = 1, lease_until = $2 WHERE delivery_id = $1`, [id, new Date(start.getTime() + 60_000)]);
     const seen: StoredDelivery[] = [];
-    const worker = createInboxWorker({ db, clock: clock.now, logger, leaseMs: 60_000, handlers: { github: recordingHandler([]), gitlab: recordingHandler(seen) } });
+    const worker = createInboxWorker({ db, clock: clock.now, logger, leaseMs: 60_000, handlers: { github: recordingHandler([]), wecena: recordingHandler([]), gitlab: recordingHandler(seen) } });
 
     expect(await worker.drainOnce()).toBe(0);
     clock.advance(60_000);
@@ -131,7 +133,7 @@ describeEachEngine('the inbox worker', (engine) => {
     const ids = await storeDeliveries(db, 120, 'shared');
     const seen: StoredDelivery[] = [];
     const workers = Array.from({ length: 3 }, () =>
-      createInboxWorker({ db, clock: () => new Date(), logger, batchSize: 7, handlers: { github: recordingHandler([]), gitlab: recordingHandler(seen) } }),
+      createInboxWorker({ db, clock: () => new Date(), logger, batchSize: 7, handlers: { github: recordingHandler([]), wecena: recordingHandler([]), gitlab: recordingHandler(seen) } }),
     );
     const processed = await Promise.all(workers.map((worker) => worker.drainOnce()));
     expect(processed.reduce((a, b) => a + b, 0)).toBe(120);
@@ -141,11 +143,49 @@ describeEachEngine('the inbox worker', (engine) => {
   it('processes deliveries as they arrive once started, and stops cleanly', async () => {
     const db = await engine.freshDatabase();
     const seen: StoredDelivery[] = [];
-    const worker = createInboxWorker({ db, clock: () => new Date(), logger, pollIntervalMs: 20, handlers: { github: recordingHandler([]), gitlab: recordingHandler(seen) } });
+    const worker = createInboxWorker({ db, clock: () => new Date(), logger, pollIntervalMs: 20, handlers: { github: recordingHandler([]), wecena: recordingHandler([]), gitlab: recordingHandler(seen) } });
     worker.start();
     await storeDeliveries(db, 5, 'live');
     worker.wake();
     await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(5);
     await worker.stop();
+  });
+});
+
+describeEachEngine('stopping the inbox worker', (engine) => {
+  it('returns promptly with a backlog, handing back what it leased and did not reach', async () => {
+    const db = await engine.freshDatabase();
+    await storeDeliveries(db, 40, 'backlog');
+    let release: () => void = () => {};
+    const firstStarted = new Promise<void>((started) => {
+      release = started;
+    });
+    const seen: StoredDelivery[] = [];
+    const worker = createInboxWorker({
+      db,
+      clock: () => new Date(),
+      logger,
+      batchSize: 10,
+      pollIntervalMs: 60_000,
+      handlers: {
+        github: recordingHandler([]),
+        wecena: recordingHandler([]),
+        gitlab: async (delivery) => {
+          seen.push(delivery);
+          release();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+      },
+    });
+    worker.start();
+    await firstStarted;
+    await worker.stop();
+
+    expect(seen.length).toBeLessThan(40);
+    const { rows } = await db.query<{ status: string; attempts: number; leased: boolean }>(
+      `SELECT status, attempts, lease_until IS NOT NULL AS leased FROM inbox_deliveries WHERE status = 'pending'`,
+    );
+    expect(rows).toHaveLength(40 - seen.length);
+    expect(rows.every((row) => row.attempts === 0 && !row.leased)).toBe(true);
   });
 });

@@ -65,6 +65,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   let round: Promise<void> = Promise.resolve();
   let active = false;
   let again = false;
+  let stopping = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function lease(): Promise<LeasedRow[]> {
@@ -138,8 +139,25 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     let processed = 0;
     for (;;) {
       const rows = await lease();
-      for (const row of rows) if (await processOne(row)) processed += 1;
-      if (rows.length < batchSize) return processed;
+      for (const [index, row] of rows.entries()) {
+        if (stopping) {
+          // Hand back what this round leased and will not reach, rather than leave it to the lease timeout.
+          await releaseLeases(rows.slice(index));
+          return processed;
+        }
+        if (await processOne(row)) processed += 1;
+      }
+      if (rows.length < batchSize || stopping) return processed;
+    }
+  }
+
+  async function releaseLeases(rows: readonly LeasedRow[]): Promise<void> {
+    for (const row of rows) {
+      await db.query(
+        `UPDATE inbox_deliveries SET attempts = attempts - 1, lease_until = NULL
+          WHERE source = $1 AND delivery_id = $2 AND attempts = $3 AND status = 'pending'`,
+        [row.source, row.delivery_id, row.attempts],
+      );
     }
   }
 
@@ -169,6 +187,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       kick();
       timer = setInterval(kick, pollIntervalMs);
       timer.unref();
@@ -177,6 +196,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
     drainOnce,
     async stop() {
       running = false;
+      stopping = true;
       if (timer) clearInterval(timer);
       await round;
     },

@@ -2,21 +2,23 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { dashboardRoutes } from '@wecena/dashboard';
 import { type Database, migrate, openDatabase } from '@wecena/db';
-import { githubReceiver, githubToForgeEvent } from '@wecena/github-app';
-import { gitlabReceiver, gitlabToForgeEvent } from '@wecena/gitlab-bot';
+import { enqueueDueClaims } from '@wecena/engine';
+import { type GithubAppCredentials, githubReceiver } from '@wecena/github-app';
+import { gitlabReceiver } from '@wecena/gitlab-bot';
 import {
   createBatchingWriter,
   createInboxMetrics,
   createInboxWorker,
   createWebhookReceiver,
   type ForgeReceiver,
-  forgeEventRecorder,
   type InboxWorker,
 } from '@wecena/inbox';
+import { Cron } from 'croner';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { silentLogger } from '../config/logger';
 import { healthRoutes } from './health-routes';
+import { journeyDeliveryHandlers } from './delivery-handlers';
 import { disabledReceiver } from './disabled-receiver';
 
 export interface ServerOptions {
@@ -28,6 +30,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   dataDir?: string;
   githubWebhookSecret?: string;
+  /** The GitHub App's credentials: without them, GitHub deliveries are stored and recorded, not acted on. */
+  githubApp?: GithubAppCredentials;
   gitlabWebhookSecret?: string;
   logger?: Logger;
   /** Silences the logger when none is given. */
@@ -80,10 +84,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     logger,
     metrics,
-    handlers: {
-      github: forgeEventRecorder(db, githubToForgeEvent, clock),
-      gitlab: forgeEventRecorder(db, gitlabToForgeEvent, clock),
-    },
+    handlers: journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp }),
+  });
+  // Every minute, claims due for a reminder or an expiry become deliveries of wecena's own.
+  const sweep = new Cron('* * * * *', { paused: true, protect: true }, async () => {
+    try {
+      if ((await enqueueDueClaims(db, clock())) > 0) worker.wake();
+    } catch (error) {
+      logger.error({ err: error }, 'claim sweep failed');
+    }
   });
   const receiverDeps = { writer, clock, metrics, onStored: () => worker.wake() };
   const mount = (receiver: ForgeReceiver, secret: string | undefined, howToEnable: string) =>
@@ -100,7 +109,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const server = await listen(app, options.port, options.host);
-  if (runWorker) worker.start();
+  if (runWorker) {
+    worker.start();
+    sweep.resume();
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -115,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await writer.drain();
+      sweep.stop();
       await worker.stop();
       if (ownsDatabase) await db.close();
     },

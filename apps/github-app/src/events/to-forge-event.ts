@@ -149,3 +149,9 @@ function toUtcInstant(value: string | null | undefined): string | null {
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }
+
+/** The App installation a delivery came through: how wecena acts on that repository. */
+export function githubInstallationId(payload: unknown): string | null {
+  const installation = (payload as { installation?: { id?: unknown } } | null)?.installation;
+  return typeof installation?.id === 'number' ? String(installation.id) : null;
+}

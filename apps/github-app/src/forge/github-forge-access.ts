@@ -1,0 +1,19 @@
+import type { ForgeAccess } from '@wecena/engine';
+import { formatConfigProblem, readRepositoryConfig } from '../config/read-repository-config';
+import type { GithubAppClient } from './github-app-client';
+
+/** How the journey reaches GitHub: as the App installation that reaches each repository. */
+export function githubForgeAccess(client: GithubAppClient): ForgeAccess {
+  return {
+    async portFor(repository) {
+      if (repository.installationId === null) {
+        throw new Error(`no GitHub App installation is known for ${repository.ref.path}: reinstall the App on it`);
+      }
+      return client.forgeFor(repository.installationId);
+    },
+    readConfig(text) {
+      const reading = readRepositoryConfig(text);
+      return { config: reading.config, problems: reading.ok ? [] : reading.problems.map(formatConfigProblem) };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+export { hasContributingGuide } from './contributing-guide';
+export { createJourneyRunner, type DeliveryKey, type JourneyRunner, type JourneyRunnerDeps } from './journey-runner';
+export { type EffectTarget, performEffects } from './perform-effects';
+export { CONFIG_TTL_MS, type ForgeAccess, loadRepositoryConfig } from './repository-config';
+export { findRepository, registerRepositories, type StoredRepository } from './repository-store';
+export { applyStoreChanges, JourneyConflict } from './store-changes';
+export { loadConsultantFacts, loadTaskSnapshot } from './task-store';
+export { CLAIM_DUE_EVENT, claimOfScheduledDelivery, enqueueDueClaims } from './scheduled-deliveries';

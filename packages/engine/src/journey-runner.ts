@@ -1,0 +1,245 @@
+import {
+  type ConsultantFacts,
+  type Decision,
+  decideExpirySweep,
+  decideJourney,
+  type Forge,
+  type ForgeEvent,
+  type ForgePort,
+  type JourneyEvent,
+  journeyNeeds,
+  type RepositoryConfig,
+  type TaskSnapshot,
+} from '@wecena/core';
+import type { Database, Queryable } from '@wecena/db';
+import type { Logger } from 'pino';
+import { type EffectTarget, performEffects } from './perform-effects';
+import { findRepository, refreshRepositoryIdentity, registerRepositories, type StoredRepository } from './repository-store';
+import { applyStoreChanges } from './store-changes';
+import { loadConsultantFacts, loadTaskSnapshot } from './task-store';
+import { type ForgeAccess, loadRepositoryConfig } from './repository-config';
+import { hasContributingGuide } from './contributing-guide';
+
+export interface DeliveryKey {
+  source: string;
+  deliveryId: string;
+}
+
+export interface JourneyRunnerDeps {
+  db: Database;
+  /** How to reach each forge; a forge that is off is absent. */
+  forges: Partial<Record<Forge, ForgeAccess>>;
+  clock: () => Date;
+  logger: Logger;
+}
+
+interface PlannedDecision {
+  decision: Decision;
+  target: EffectTarget;
+}
+
+interface StoredDecisionRow {
+  seq: number;
+  repository_id: string;
+  issue_number: number | null;
+  reply_to: number | null;
+  effects: Decision['forgeEffects'];
+  performed: number;
+  performed_at: Date | null;
+}
+
+/**
+ * The journey's application service: loads what the core needs, asks it, commits the store
+ * changes with the decision, then performs the forge effects. A retry of the same delivery
+ * (after a crash, or a forge that failed) performs what is left of the committed decision
+ * instead of deciding again on a state that decision already changed.
+ */
+export function createJourneyRunner(deps: JourneyRunnerDeps) {
+  const { db, logger } = deps;
+
+  async function resumeStoredDecisions(key: DeliveryKey): Promise<boolean> {
+    const { rows } = await db.query<StoredDecisionRow>(
+      `SELECT seq, repository_id, issue_number, reply_to, effects, performed, performed_at
+         FROM delivery_decisions WHERE source = $1 AND delivery_id = $2 ORDER BY seq`,
+      [key.source, key.deliveryId],
+    );
+    if (rows.length === 0) return false;
+    for (const row of rows) {
+      if (row.performed_at !== null) continue;
+      const repository = await repositoryById(db, row.repository_id);
+      const access = repository && deps.forges[repository.ref.forge];
+      if (!repository || !access) continue;
+      const port = await access.portFor(repository);
+      await performStored(key, row.seq, port, { repository: repository.ref, issueNumber: row.issue_number, replyTo: row.reply_to }, row.effects, row.performed);
+    }
+    return true;
+  }
+
+  async function performStored(
+    key: DeliveryKey,
+    seq: number,
+    port: ForgePort,
+    target: EffectTarget,
+    effects: Decision['forgeEffects'],
+    from: number,
+  ): Promise<void> {
+    await performEffects(port, target, effects, {
+      from,
+      done: async (performed) => {
+        await db.query(`UPDATE delivery_decisions SET performed = $4 WHERE source = $1 AND delivery_id = $2 AND seq = $3`, [
+          key.source,
+          key.deliveryId,
+          seq,
+          performed,
+        ]);
+      },
+    });
+    await db.query(`UPDATE delivery_decisions SET performed_at = $4 WHERE source = $1 AND delivery_id = $2 AND seq = $3`, [
+      key.source,
+      key.deliveryId,
+      seq,
+      deps.clock(),
+    ]);
+  }
+
+  /** Commits the decisions with their store changes, then performs their effects. */
+  async function commitAndPerform(key: DeliveryKey, repository: StoredRepository, port: ForgePort, planned: readonly PlannedDecision[]): Promise<void> {
+    const now = deps.clock();
+    const worthKeeping = planned.filter(({ decision }) => decision.storeChanges.length > 0 || decision.forgeEffects.length > 0);
+    if (worthKeeping.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const [seq, { decision, target }] of worthKeeping.entries()) {
+        await applyStoreChanges(tx, repository, decision.issueNumber, decision.storeChanges, now);
+        await tx.query(
+          `INSERT INTO delivery_decisions (source, delivery_id, seq, repository_id, issue_number, reply_to, effects, decided_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [key.source, key.deliveryId, seq, repository.id, target.issueNumber, target.replyTo, JSON.stringify(decision.forgeEffects), now],
+        );
+      }
+    });
+    for (const [seq, { decision, target }] of worthKeeping.entries()) {
+      await performStored(key, seq, port, target, decision.forgeEffects, 0);
+    }
+  }
+
+  /** A forge event: decide on each task it concerns, commit, perform. */
+  async function runForgeEvent(key: DeliveryKey, event: ForgeEvent, context: { installationId: string | null }): Promise<void> {
+    if (await resumeStoredDecisions(key)) return;
+    if (event.kind === 'repositories_changed') {
+      await registerRepositories(db, event, deps.clock());
+      return;
+    }
+    const ref = event.repository;
+    let repository = await findRepository(db, ref);
+    if (!repository) {
+      // The App was installed before wecena listened: the first event registers the repository.
+      await registerRepositories(db, { added: [ref], removed: [], installationId: context.installationId }, deps.clock());
+      repository = await findRepository(db, ref);
+    } else {
+      await refreshRepositoryIdentity(db, repository, ref, context.installationId);
+    }
+    if (!repository || !repository.enabled) return;
+    const access = deps.forges[ref.forge];
+    if (!access) {
+      logger.warn({ forge: ref.forge, repository: ref.path }, 'event from a forge that is not configured');
+      return;
+    }
+    const port = await access.portFor({ ...repository, installationId: context.installationId ?? repository.installationId });
+    const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
+    const planned = await planDecisions(repository, port, config, event);
+    await commitAndPerform(key, repository, port, planned);
+  }
+
+  async function planDecisions(repository: StoredRepository, port: ForgePort, config: RepositoryConfig, event: JourneyEvent): Promise<PlannedDecision[]> {
+    const now = deps.clock();
+    const needs = journeyNeeds(event, config);
+    const actor = event.kind === 'comment_created' ? event.author : event.actor;
+    const permission = needs.permission ? await port.permissionOf({ repository: repository.ref, login: actor.login }) : null;
+    const consultants = await loadConsultantFacts(db, repository, needs.consultantLogins, now.toISOString().slice(0, 10));
+    const issueNumbers = await issuesConcerned(repository, port, event, consultants);
+    const replyTo = event.kind === 'comment_created' ? (event.on.type === 'issue' ? event.on.issue.number : event.on.changeRequest.number) : null;
+    const contributing = mayCheckReadiness(event) ? hasContributingGuide(await port.readContributingGuide({ repository: repository.ref })) : true;
+
+    const planned: PlannedDecision[] = [];
+    for (const issueNumber of issueNumbers.length > 0 ? issueNumbers : [null]) {
+      const task: TaskSnapshot | null = issueNumber === null ? null : await loadTaskSnapshot(db, repository, issueNumber);
+      const decision = decideJourney({
+        event,
+        task,
+        permission,
+        consultants,
+        repository: { linkedToEligibleBeneficiary: repository.linkedToEligibleBeneficiary, hasContributingGuide: contributing },
+        config,
+        now: now.toISOString(),
+      });
+      planned.push({ decision, target: { repository: repository.ref, issueNumber: decision.issueNumber, replyTo } });
+    }
+    return planned;
+  }
+
+  /** The issues an event is about: its own, or those a change request closes. */
+  async function issuesConcerned(
+    repository: StoredRepository,
+    port: ForgePort,
+    event: JourneyEvent,
+    consultants: readonly ConsultantFacts[],
+  ): Promise<number[]> {
+    if (event.kind === 'issue_changed') return [event.issue.number];
+    if (event.kind === 'comment_created' && event.on.type === 'issue') return [event.on.issue.number];
+    const changeRequestNumber = event.kind === 'comment_created' && event.on.type === 'change_request' ? event.on.changeRequest.number : event.kind === 'change_request_closed' ? event.changeRequest.number : null;
+    if (changeRequestNumber === null) return [];
+    const closing = await port.closingIssueNumbers({ repository: repository.ref, changeRequestNumber });
+    if (event.kind === 'change_request_closed') return closing;
+    // A comment on a change request acts on the task its author holds among those it closes.
+    const commenter = consultants.find((consultant) => consultant.login.toLowerCase() === event.author.login.toLowerCase());
+    for (const issueNumber of closing) {
+      const task = await loadTaskSnapshot(db, repository, issueNumber);
+      if (task?.openClaim && commenter && task.openClaim.consultantId === commenter.id) return [issueNumber];
+    }
+    return closing.slice(0, 1);
+  }
+
+  /** A scheduled delivery of wecena's own: a claim due for its reminder or its expiry. */
+  async function runClaimDue(key: DeliveryKey, claimId: string): Promise<void> {
+    if (await resumeStoredDecisions(key)) return;
+    const { rows } = await db.query<{ repository_id: string; issue_number: number }>(
+      `SELECT t.repository_id, t.issue_number FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.id = $1 AND c.ended_at IS NULL`,
+      [claimId],
+    );
+    const due = rows[0];
+    if (!due) return;
+    const repository = await repositoryById(db, due.repository_id);
+    const access = repository && deps.forges[repository.ref.forge];
+    if (!repository || !access || !repository.enabled) return;
+    const port = await access.portFor(repository);
+    const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
+    const task = await loadTaskSnapshot(db, repository, due.issue_number);
+    if (!task) return;
+    const decisions = decideExpirySweep([{ task, config }], deps.clock().toISOString());
+    await commitAndPerform(
+      key,
+      repository,
+      port,
+      decisions.map((decision) => ({ decision, target: { repository: repository.ref, issueNumber: decision.issueNumber, replyTo: null } })),
+    );
+  }
+
+  return { runForgeEvent, runClaimDue };
+}
+
+export type JourneyRunner = ReturnType<typeof createJourneyRunner>;
+
+/** Readiness needs to know of a contributing guide: only events that may run the checklist ask the forge. */
+function mayCheckReadiness(event: JourneyEvent): boolean {
+  if (event.kind === 'issue_changed') return event.action !== 'closed';
+  return event.kind === 'comment_created' && /^\s{0,3}\/wecena\s+ready\b/im.test(event.comment.body);
+}
+
+async function repositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
+  const { rows } = await db.query<{ forge: 'github' | 'gitlab'; host: string; forge_id: string; path: string }>(
+    `SELECT forge, host, forge_id, path FROM repositories WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row ? findRepository(db, { forge: row.forge, host: row.host, forgeId: row.forge_id, path: row.path }) : null;
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { type ForgePort, parseRepositoryConfig, type RepositoryConfig } from '@wecena/core';
+import type { Queryable } from '@wecena/db';
+import type { Logger } from 'pino';
+import type { StoredRepository } from './repository-store';
+
+/** What the journey needs of one forge beyond its ForgePort. */
+export interface ForgeAccess {
+  /** The ForgePort acting on this repository (on GitHub, as the installation that reaches it). */
+  portFor(repository: StoredRepository): Promise<ForgePort>;
+  /**
+   * Reads the repository's configuration file (`.github/wecena.yml`, `.gitlab/wecena.yml`):
+   * the configuration with defaults for what is missing or wrong, and each problem with its line.
+   */
+  readConfig(text: string | null): { config: RepositoryConfig; problems: string[] };
+}
+
+/** A repository's configuration is asked of the forge at most this often. */
+export const CONFIG_TTL_MS = 5 * 60_000;
+
+/**
+ * The repository's configuration: the copy kept in the database while it is fresh, else the
+ * forge's file again. Problems are logged when the file changes, not at every event.
+ */
+export async function loadRepositoryConfig(
+  db: Queryable,
+  repository: StoredRepository,
+  port: ForgePort,
+  access: ForgeAccess,
+  now: Date,
+  logger: Logger,
+): Promise<RepositoryConfig> {
+  if (repository.configFetchedAt && now.getTime() - repository.configFetchedAt.getTime() < CONFIG_TTL_MS) {
+    const cached = parseRepositoryConfig(repository.config);
+    if (cached.ok) return cached.config;
+  }
+  const text = await port.readConfigFile({ repository: repository.ref });
+  const { config, problems } = access.readConfig(text);
+  const sha = text === null ? null : createHash('sha256').update(text).digest('hex');
+  const { rows } = await db.query<{ config_sha: string | null }>(
+    `UPDATE repositories r SET config = $2, config_sha = $3, config_fetched_at = $4
+       FROM (SELECT config_sha FROM repositories WHERE id = $1) previous
+      WHERE r.id = $1
+  RETURNING previous.config_sha`,
+    [repository.id, JSON.stringify(config), sha, now],
+  );
+  if (problems.length > 0 && rows[0]?.config_sha !== sha) {
+    logger.warn({ repository: repository.ref.path, problems }, 'configuration file has problems; defaults apply to those settings');
+  }
+  return config;
+}
