@@ -14,21 +14,23 @@ import { agePoints, countDaysReady } from './score';
  *
  * What is exact. The shortlist is exactly the best K candidates of each consultant, found without
  * scoring every pair (below), and the solver is exact on the shortlist graph: no assignment that
- * uses only shortlisted pairs scores more. An assignment could only do better through a pair left
- * off, of a consultant whose K shortlisted tasks all go to others; `bestLeftOut` gives, per
- * consultant, the score of the best pair left off, so a caller can see how much is at stake.
+ * uses only shortlisted pairs scores more. It is also exact over every candidate pair (with the
+ * same capacities) unless some consultant with a candidate left off sees all their shortlisted
+ * tasks assigned: `findUncertifiedConsultants` (certificate.ts) names those, and the proof.
  *
  * How the shortlist is found. A candidate's score is its skill points (set by M, the skills the
- * task and the consultant share) plus bounded bonuses: cause and language (at most 25) and age
- * (at most 30), plus relay continuity, which only a few tasks per consultant earn. So:
+ * task and the consultant share), plus cause and language points, plus age points (at most 30),
+ * plus relay points, which only a few tasks per consultant earn. So:
  * - tasks are indexed under every non-empty subset of their skills (tasks of at most four
- *   skills, each list in order of age, oldest first); tasks needing more skills, and the relay
- *   tasks of each consultant, are scored one by one;
+ *   skills), one list per (subset, cause, language, estimate bucket), each list oldest first,
+ *   then by index; tasks needing more skills are scored one by one;
  * - a consultant walks the subsets A of their own skills in decreasing order of skill points and,
- *   in A's list, scores the tasks whose shared skills are exactly A (a task sharing more was met
- *   under its own, richer subset, which comes first). Points are then known before reading the
- *   task, up to its bonuses, so a list stops as soon as even the largest bonus cannot reach the
- *   shortlist, and the walk stops once no remaining subset can.
+ *   in A's lists, takes the tasks whose shared skills are exactly A (a task sharing more was met
+ *   under its own, richer subset, which comes first). In one list the score of such a task is
+ *   known before reading it, and decreases along the list, so a list ends at the first task that
+ *   cannot enter the shortlist, and the walk ends once no remaining subset can reach it;
+ * - relay tasks come last with their full score (see below).
+ * A test checks the shortlists against scoring every pair with `scorePair`.
  */
 
 /** Tasks needing at most this many skills are indexed by subset (2^4 − 1 = 15 entries each). */
@@ -106,6 +108,17 @@ class Shortlist {
     if (this.length < this.size) this.length++;
   }
 
+  /** Takes a task out, if it is there. */
+  remove(task: number): void {
+    for (let at = 0; at < this.length; at++) {
+      if (this.tasks[at] !== task) continue;
+      this.scores.copyWithin(at, at + 1, this.length);
+      this.tasks.copyWithin(at, at + 1, this.length);
+      this.length--;
+      return;
+    }
+  }
+
   clear(): void {
     this.length = 0;
   }
@@ -129,6 +142,8 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const taskLanguage = new Int32Array(nT);
   const taskAge = new Int32Array(nT);
   const taskEstimate = new Int32Array(nT);
+  /** The most a task can score without relay points, whoever the consultant. */
+  const taskUpperBound = new Int32Array(nT);
   const tasksByBeneficiary = new Map<string, number[]>();
   const tasksByHandoffAuthor = new Map<string, number[]>();
   tasks.forEach((task, j) => {
@@ -141,6 +156,11 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     taskLanguage[j] = task.language === null ? -1 : languageIndex.get(task.language)!;
     taskAge[j] = agePoints(countDaysReady(task.readySince, input.now));
     taskEstimate[j] = task.estimateMinutes;
+    taskUpperBound[j] =
+      (task.skills.length === 0 ? SCORE_POINTS.noSkillNeeded : SCORE_POINTS.skillPerLevel * 3 * task.skills.length) +
+      SCORE_POINTS.causePreferred +
+      SCORE_POINTS.language +
+      taskAge[j]!;
     pushTo(tasksByBeneficiary, task.beneficiaryId, j);
     if (task.handoffAuthorId !== null) pushTo(tasksByHandoffAuthor, task.handoffAuthorId, j);
   });
@@ -148,40 +168,85 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   // The subset index: per subset, one list per (cause, language) of the tasks, each list oldest
   // first, then by index; and the tasks scored one by one.
   const byAge = Array.from({ length: nT }, (_, j) => j).sort((a, b) => taskAge[b]! - taskAge[a]! || a - b);
-  const lists = new Map<number, Map<number, number[]>>();
-  const noSkillLists = new Map<number, number[]>();
   const wideTasks: number[] = [];
   const subset = new Int32Array(MAX_INDEXED_SKILLS);
   const languageCount = languageIndex.size + 1;
+  const classCount = ESTIMATE_BUCKETS * (causeIndex.size + 1) * languageCount;
+  // Two passes over (list, task) entries, with no array per list: count, then place. The lists
+  // live in one Int32Array; a list is a view of it. Key of a list: subset × classCount + class,
+  // where the subset of a task needing no skill is 0.
+  const listIdByKey = new Map<number, number>();
+  const listKeys: number[] = [];
+  let listSizes = new Int32Array(1024);
+  let entryCount = 0;
+  for (let j = 0; j < nT; j++) {
+    const count = taskSkillStart[j + 1]! - taskSkillStart[j]!;
+    if (count <= MAX_INDEXED_SKILLS) entryCount += count === 0 ? 1 : (1 << count) - 1;
+  }
+  const entryList = new Int32Array(entryCount);
+  const entryTask = new Int32Array(entryCount);
+  let entry = 0;
+  const addEntry = (key: number, j: number): void => {
+    let id = listIdByKey.get(key);
+    if (id === undefined) {
+      id = listKeys.length;
+      listIdByKey.set(key, id);
+      listKeys.push(key);
+      if (id === listSizes.length) listSizes = copyInto(new Int32Array(id * 2), listSizes);
+    }
+    listSizes[id]!++;
+    entryList[entry] = id;
+    entryTask[entry++] = j;
+  };
   for (const j of byAge) {
     const start = taskSkillStart[j]!;
     const count = taskSkillStart[j + 1]! - start;
     const taskClass =
-      ((estimateBucket(taskEstimate[j]!) * (causeIndex.size + 1) + taskCause[j]! + 1) * languageCount) + taskLanguage[j]! + 1;
-    if (count === 0) pushTo(noSkillLists, taskClass, j);
+      (estimateBucket(taskEstimate[j]!) * (causeIndex.size + 1) + taskCause[j]! + 1) * languageCount + taskLanguage[j]! + 1;
+    if (count === 0) addEntry(taskClass, j);
     else if (count > MAX_INDEXED_SKILLS) wideTasks.push(j);
     else {
       for (let mask = 1; mask < 1 << count; mask++) {
         let size = 0;
         for (let k = 0; k < count; k++) if (mask & (1 << k)) subset[size++] = taskSkills[start + k]!;
-        const key = encodeSubset(subset, size, skillBase);
-        let byClass = lists.get(key);
-        if (byClass === undefined) lists.set(key, (byClass = new Map()));
-        pushTo(byClass, taskClass, j);
+        addEntry(encodeSubset(subset, size, skillBase) * classCount + taskClass, j);
       }
     }
   }
-  const toClassLists = (byClass: Map<number, number[]>): ClassList[] =>
-    [...byClass].map(([taskClass, tasksOfClass]) => ({
-      cause: (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1,
-      language: (taskClass % languageCount) - 1,
-      shortestEstimate: tasksOfClass.reduce((least, j) => Math.min(least, taskEstimate[j]!), Number.POSITIVE_INFINITY),
-      tasks: Int32Array.from(tasksOfClass),
-    }));
-  const subsetLists = new Map<number, ClassList[]>();
-  for (const [key, byClass] of lists) subsetLists.set(key, toClassLists(byClass));
-  lists.clear();
-  const noSkillTasks = toClassLists(noSkillLists);
+  // Lists renumbered in key order, so that the lists of one subset are neighbours, and kept
+  // as columns of typed arrays: the walk reads them in a row.
+  const listCount = listKeys.length;
+  const order = Int32Array.from({ length: listCount }, (_, id) => id).sort((a, b) => listKeys[a]! - listKeys[b]!);
+  const rank = new Int32Array(listCount);
+  order.forEach((id, at) => (rank[id] = at));
+  const listStart = new Int32Array(listCount + 1);
+  for (let at = 0; at < listCount; at++) listStart[at + 1] = listStart[at]! + listSizes[order[at]!]!;
+  const listFill = listStart.slice(0, listCount);
+  const listTasks = new Int32Array(entryCount);
+  const listShortest = new Int32Array(listCount).fill(0x7fffffff);
+  for (let k = 0; k < entryCount; k++) {
+    const at = rank[entryList[k]!]!;
+    const j = entryTask[k]!;
+    listTasks[listFill[at]!++] = j;
+    if (taskEstimate[j]! < listShortest[at]!) listShortest[at] = taskEstimate[j]!;
+  }
+  const listCause = new Int32Array(listCount);
+  const listLanguage = new Int32Array(listCount);
+  const listHeadAge = new Int32Array(listCount);
+  /** Subset key → [first, end) of its lists. */
+  const subsetLists = new Map<number, number>();
+  const subsetEnd: number[] = [];
+  for (let at = 0; at < listCount; at++) {
+    const key = listKeys[order[at]!]!;
+    const taskClass = key % classCount;
+    listCause[at] = (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1;
+    listLanguage[at] = (taskClass % languageCount) - 1;
+    listHeadAge[at] = taskAge[listTasks[listStart[at]!]!]!;
+    const subsetKey = Math.floor(key / classCount);
+    if (!subsetLists.has(subsetKey)) subsetLists.set(subsetKey, at);
+    subsetEnd[subsetLists.get(subsetKey)!] = at + 1;
+  }
+  const noSkillFirst = subsetLists.get(0);
 
   const capacity = new Int32Array(nC);
   const bestLeftOut = new Int32Array(nC);
@@ -196,6 +261,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const speaks = new Uint8Array(languageIndex.size);
   const seen = new Int32Array(nT).fill(-1);
   const relayFlags = new Uint8Array(nT);
+  const relaySeen = new Int32Array(nT).fill(-1);
   const relayTasks = new Int32Array(nT);
   const shortlist = new Shortlist(candidatesPerConsultant + 1);
 
@@ -237,12 +303,57 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       return skillPoints + listBonus(j) + taskAge[j]! + relay;
     };
 
-    // Relay tasks first, each with its full score; then they are out of the walk.
     shortlist.clear();
+    for (const j of wideTasks) {
+      if (seen[j] === i) continue;
+      seen[j] = i;
+      const score = scoreOne(j, 0);
+      if (score > 0) shortlist.offer(score, j);
+    }
+
+    // The walk over subsets of the consultant's skills, richest first. Within one list of one
+    // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
+    // subset come in decreasing order of score, then increasing index: the first that cannot
+    // enter the shortlist ends the list.
+    const walk: WalkStep[] = [];
+    if (noSkillFirst !== undefined) {
+      walk.push({ points: SCORE_POINTS.noSkillNeeded, size: 0, first: noSkillFirst, end: subsetEnd[noSkillFirst]! });
+    }
+    collectSubsets(ownSkills, skillBase, subsetLists, subsetEnd, walk);
+    walk.sort((a, b) => b.points - a.points);
+    for (const { points, size, first, end: last } of walk) {
+      if (shortlist.isFull && points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
+      for (let list = first; list < last; list++) {
+        if (listShortest[list]! > freeMinutes) continue;
+        const cause = listCause[list]!;
+        const language = listLanguage[list]!;
+        const base =
+          points +
+          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0);
+        if (!shortlist.admits(base + listHeadAge[list]!, -1)) continue;
+        for (let at = listStart[list]!, end = listStart[list + 1]!; at < end; at++) {
+          const j = listTasks[at]!;
+          const score = base + taskAge[j]!;
+          if (!shortlist.admits(score, j)) break;
+          if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
+          let shared = 0;
+          for (let k = taskSkillStart[j]!, stop = taskSkillStart[j + 1]!; k < stop; k++) if (level[taskSkills[k]!]! > 0) shared++;
+          if (shared !== size) continue;
+          seen[j] = i;
+          shortlist.offer(score, j);
+        }
+      }
+    }
+
+    // Relay tasks last, with their full score: a task the walk met without its relay points
+    // leaves the shortlist and comes back with them. The walk's list of the best tasks by their
+    // other points is exact, and relay points only add, so the result is exact too. Once the
+    // shortlist is full, a task whose score cannot reach it is not scored at all.
     let relayCount = 0;
     const addRelay = (j: number, flag: number): void => {
-      if (seen[j] !== i) {
-        seen[j] = i;
+      if (relaySeen[j] !== i) {
+        relaySeen[j] = i;
         relayFlags[j] = 0;
         relayTasks[relayCount++] = j;
       }
@@ -260,44 +371,11 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       const relay =
         (flags & SAME_BENEFICIARY ? SCORE_POINTS.sameBeneficiary : 0) +
         (flags & TEAMMATE_OF_AUTHOR ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
+      if (!shortlist.admits(taskUpperBound[j]! + relay, j)) continue;
       const score = scoreOne(j, relay);
-      if (score > 0) shortlist.offer(score, j);
-    }
-    for (const j of wideTasks) {
-      if (seen[j] === i) continue;
-      seen[j] = i;
-      const score = scoreOne(j, 0);
-      if (score > 0) shortlist.offer(score, j);
-    }
-
-    // The walk over subsets of the consultant's skills, richest first. Within one list of one
-    // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
-    // subset come in decreasing order of score, then increasing index: the first that cannot
-    // enter the shortlist ends the list.
-    const walk: WalkStep[] = [];
-    if (noSkillTasks.length > 0) walk.push({ points: SCORE_POINTS.noSkillNeeded, size: 0, lists: noSkillTasks });
-    collectSubsets(ownSkills, skillBase, subsetLists, walk);
-    walk.sort((a, b) => b.points - a.points);
-    for (const { points, size, lists: classLists } of walk) {
-      if (shortlist.isFull && points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
-      for (const { cause, language, shortestEstimate, tasks: listed } of classLists) {
-        if (shortestEstimate > freeMinutes) continue;
-        const base =
-          points +
-          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
-          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0);
-        for (let at = 0; at < listed.length; at++) {
-          const j = listed[at]!;
-          const score = base + taskAge[j]!;
-          if (!shortlist.admits(score, j)) break;
-          if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
-          let shared = 0;
-          for (let k = taskSkillStart[j]!, end = taskSkillStart[j + 1]!; k < end; k++) if (level[taskSkills[k]!]! > 0) shared++;
-          if (shared !== size) continue;
-          seen[j] = i;
-          shortlist.offer(score, j);
-        }
-      }
+      if (score <= 0) continue;
+      if (seen[j] === i) shortlist.remove(j);
+      shortlist.offer(score, j);
     }
 
     const kept = Math.min(shortlist.length, candidatesPerConsultant);
@@ -314,7 +392,9 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       largestEstimate = Math.max(largestEstimate, taskEstimate[shortlist.tasks[k]!]!);
     }
     // The hours bound is kept safe: any `capacity` of the shortlisted tasks fit together in the
-    // minutes left, so every assignment the solver may choose is one the consultant can do.
+    // minutes left, so every assignment the solver may choose is one the consultant can do. It is
+    // conservative, and depends on the shortlist: a longer one may hold a longer task and so
+    // lower the capacity of a consultant with little time left.
     capacity[i] = kept === 0 ? 0 : Math.min(available.freeSlots, Math.floor(freeMinutes / largestEstimate));
 
     for (const { skill } of ownSkills) level[skill] = 0;
@@ -339,25 +419,21 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
 }
 
 /**
- * The tasks of one subset (or of none) with one cause and one language (−1: none) and estimates
- * of one bucket, so that a consultant with little time left skips the lists of longer tasks.
+ * One step of the walk: a subset of the consultant's skills and its lists [first, end), one per
+ * (cause, language, estimate bucket) of the tasks, so that a consultant with little time left
+ * skips the lists of longer tasks.
  */
-interface ClassList {
-  cause: number;
-  language: number;
-  shortestEstimate: number;
-  tasks: Int32Array;
-}
-
-/** Estimate buckets: up to 1h, 2h, 4h, 8h, longer. */
-function estimateBucket(minutes: number): number {
-  return minutes <= 60 ? 0 : minutes <= 120 ? 1 : minutes <= 240 ? 2 : minutes <= 480 ? 3 : 4;
-}
-
 interface WalkStep {
   points: number;
   size: number;
-  lists: ClassList[];
+  first: number;
+  end: number;
+}
+
+/** Estimate buckets: up to 1h, 2h, 4h, 8h, longer. */
+const ESTIMATE_BUCKETS = 5;
+function estimateBucket(minutes: number): number {
+  return minutes <= 60 ? 0 : minutes <= 120 ? 1 : minutes <= 240 ? 2 : minutes <= 480 ? 3 : 4;
 }
 
 function copyInto(target: Int32Array<ArrayBuffer>, source: Int32Array): Int32Array<ArrayBuffer> {
@@ -376,17 +452,18 @@ function encodeSubset(skills: Int32Array, size: number, base: number): number {
 function collectSubsets(
   own: ReadonlyArray<{ skill: number; points: number }>,
   base: number,
-  lists: ReadonlyMap<number, ClassList[]>,
+  lists: ReadonlyMap<number, number>,
+  listsEnd: readonly number[],
   into: WalkStep[],
 ): void {
   const chosen = new Int32Array(MAX_INDEXED_SKILLS);
   const extend = (from: number, size: number, points: number): void => {
     for (let k = from; k < own.length; k++) {
       chosen[size] = own[k]!.skill;
-      const found = lists.get(encodeSubset(chosen, size + 1, base));
+      const first = lists.get(encodeSubset(chosen, size + 1, base));
       // No list for a subset means none for its supersets either: prune the branch.
-      if (found === undefined) continue;
-      into.push({ points: points + own[k]!.points, size: size + 1, lists: found });
+      if (first === undefined) continue;
+      into.push({ points: points + own[k]!.points, size: size + 1, first, end: listsEnd[first]! });
       if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, size + 1, points + own[k]!.points);
     }
   };

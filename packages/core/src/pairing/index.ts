@@ -1,5 +1,6 @@
 export { type AssignmentProblem, type AssignmentSolution, solveAssignment } from './assignment';
 export { countDaysLeft, findAvailability } from './availability';
+export { findUncertifiedConsultants } from './certificate';
 export { buildCandidateGraph, type CandidateGraph, DEFAULT_CANDIDATES_PER_CONSULTANT } from './candidate-graph';
 export {
   type Availability,
