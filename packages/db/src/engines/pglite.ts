@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Database, QueryResult, Transaction } from '../database';
 import { DatabaseClosed } from '../errors';
 import { Mutex } from '../mutex';
+import { initializePgliteDataDir } from './pglite-init';
 import { acquireDataDirLock, type DataDirLock, type WarningHandler } from './data-dir-lock';
 import {
   assertOutsideOwnTransaction,
@@ -48,6 +49,7 @@ export async function openPglite(options: PgliteOptions): Promise<PgliteDatabase
 
   let pglite: PGlite;
   try {
+    if (!inMemory) await initializePgliteDataDir(dataDir);
     pglite = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       loadDataDir: options.loadDataDir,
