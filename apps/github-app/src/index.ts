@@ -5,8 +5,4 @@ export type { GithubForgeOptions, GithubOctokit } from './forge/github-forge';
 export { createGithubProbot, githubApiBaseUrl, githubAppClient } from './forge/github-app-client';
 export type { GithubAppClient, GithubAppCredentials } from './forge/github-app-client';
 export { closingKeywordIssueNumbers } from './forge/closing-keywords';
-export { lineOfConfigKeys, readRepositoryConfigText } from './config/config-text';
-export type { ConfigText, ConfigTextProblem, ReadConfigTextResult } from './config/config-text';
-export { formatConfigProblem, readRepositoryConfig } from './config/read-repository-config';
-export type { RepositoryConfigReading } from './config/read-repository-config';
 export { githubForgeAccess } from './forge/github-forge-access';

@@ -1,5 +1,5 @@
 import type { ForgeAccess } from '@wecena/engine';
-import { formatConfigProblem, readRepositoryConfig } from '../config/read-repository-config';
+import { formatConfigProblem, readRepositoryConfig } from '@wecena/forge-config';
 import type { GithubAppClient } from './github-app-client';
 
 /** How the journey reaches GitHub: as the App installation that reaches each repository. */

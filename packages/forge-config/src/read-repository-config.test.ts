@@ -65,7 +65,7 @@ describe('readRepositoryConfig', () => {
 
 describe('the settings shown in docs/github-app.md', () => {
   it('are valid and are the defaults', () => {
-    const guide = readFileSync(new URL('../../../../docs/github-app.md', import.meta.url), 'utf8');
+    const guide = readFileSync(new URL('../../../docs/github-app.md', import.meta.url), 'utf8');
     const example = /```yaml\n(?<yaml>[\s\S]*?)```/.exec(guide)?.groups?.yaml ?? '';
 
     expect(readRepositoryConfig(example)).toEqual({ ok: true, config: defaultRepositoryConfig });
