@@ -34,3 +34,4 @@ export {
   type MigrationStatus,
 } from './migrations';
 export { DEMO_SPONSOR_SIREN, seedDemo, type DemoCounts, type SeedDemoOptions } from './seed';
+export * from './admin';
