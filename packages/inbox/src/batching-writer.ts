@@ -27,7 +27,7 @@ export interface InboxWriter {
  */
 export function createBatchingWriter(db: Database, options: BatchingWriterOptions = {}): InboxWriter {
   const maxBatch = options.maxBatch ?? 500;
-  const maxInFlight = options.maxInFlight ?? (db.engine === 'pglite' ? 1 : 4);
+  const maxInFlight = options.maxInFlight ?? (db.engine === 'pglite' ? 1 : 8);
   let queue: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;

@@ -14,6 +14,7 @@ export {
   createWebhookReceiver,
   type DeliveryIdentity,
   type ForgeReceiver,
+  type HeaderReader,
   MAX_DELIVERY_BYTES,
   type Verdict,
   type WebhookReceiverDeps,

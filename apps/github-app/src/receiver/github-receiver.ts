@@ -7,20 +7,20 @@ export function githubReceiver(webhookSecret: string): ForgeReceiver {
   return {
     source: 'github',
     path: GITHUB_WEBHOOK_PATH,
-    authenticate(headers, body) {
-      const signature = headers.get('x-hub-signature-256');
+    authenticate(header, body) {
+      const signature = header('x-hub-signature-256');
       if (!signature) return { ok: false, message: 'missing X-Hub-Signature-256 header' };
       if (!hmacSha256Matches(body, webhookSecret, signature)) {
         return { ok: false, message: 'signature does not match: check WEBHOOK_SECRET' };
       }
       return { ok: true, value: null };
     },
-    identify(headers) {
-      const deliveryId = headers.get('x-github-delivery');
-      const eventName = headers.get('x-github-event');
+    identify(header) {
+      const deliveryId = header('x-github-delivery');
+      const eventName = header('x-github-event');
       if (!deliveryId) return { ok: false, message: 'missing X-GitHub-Delivery header' };
       if (!eventName) return { ok: false, message: 'missing X-GitHub-Event header' };
-      return { ok: true, value: { deliveryId, eventName, forgeHost: headers.get('x-github-enterprise-host') } };
+      return { ok: true, value: { deliveryId, eventName, forgeHost: header('x-github-enterprise-host') } };
     },
   };
 }

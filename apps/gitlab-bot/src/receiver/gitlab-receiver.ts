@@ -7,21 +7,21 @@ export function gitlabReceiver(webhookSecret: string): ForgeReceiver {
   return {
     source: 'gitlab',
     path: GITLAB_WEBHOOK_PATH,
-    authenticate(headers) {
-      const token = headers.get('x-gitlab-token');
+    authenticate(header) {
+      const token = header('x-gitlab-token');
       if (!token) return { ok: false, message: 'missing X-Gitlab-Token header: set the secret token on the webhook' };
       if (!secretsMatch(token, webhookSecret)) {
         return { ok: false, message: 'X-Gitlab-Token does not match: check GITLAB_WEBHOOK_SECRET' };
       }
       return { ok: true, value: null };
     },
-    identify(headers) {
+    identify(header) {
       // Idempotency-Key stays the same across GitLab's retries; the event UUID is the older fallback.
-      const deliveryId = headers.get('idempotency-key') ?? headers.get('x-gitlab-event-uuid');
-      const eventName = headers.get('x-gitlab-event');
+      const deliveryId = header('idempotency-key') ?? header('x-gitlab-event-uuid');
+      const eventName = header('x-gitlab-event');
       if (!deliveryId) return { ok: false, message: 'missing Idempotency-Key and X-Gitlab-Event-UUID headers' };
       if (!eventName) return { ok: false, message: 'missing X-Gitlab-Event header' };
-      return { ok: true, value: { deliveryId, eventName, forgeHost: instanceHost(headers.get('x-gitlab-instance')) } };
+      return { ok: true, value: { deliveryId, eventName, forgeHost: instanceHost(header('x-gitlab-instance')) } };
     },
   };
 }

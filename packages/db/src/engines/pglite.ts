@@ -13,7 +13,7 @@ import {
   runInTransactionScope,
   type TransactionState,
 } from './transaction-scope';
-import { OID, keepText, serializeBytea } from './value-types';
+import { OID, keepText, parseBytea, serializeBytea } from './value-types';
 
 export interface PgliteOptions {
   /** A directory to persist in, or `memory://` for a database that lives in this process only. */
@@ -53,7 +53,7 @@ export async function openPglite(options: PgliteOptions): Promise<PgliteDatabase
     pglite = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       loadDataDir: options.loadDataDir,
-      parsers: { [OID.int8]: keepText, [OID.date]: keepText },
+      parsers: { [OID.int8]: keepText, [OID.date]: keepText, [OID.bytea]: parseBytea },
       serializers: { [OID.bytea]: serializeBytea },
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Database } from '@wecena/db';
 import { createPgliteTestDatabase, createPostgresTestDatabase, describeEachEngine, testEngines } from '@wecena/testkit';
 import { describe, expect, it } from 'vitest';
+import { parseBytea } from './value-types';
 
 const VALUES_SQL = `
 SELECT
@@ -95,5 +96,15 @@ describe('value types across engines', () => {
     } finally {
       await Promise.all([pglite.dispose(), server.dispose()]);
     }
+  });
+});
+
+describe('reading bytea text', () => {
+  it.each([
+    { name: 'hex output', text: '\\x7b22c3a9227d', expected: [0x7b, 0x22, 0xc3, 0xa9, 0x22, 0x7d] },
+    { name: 'empty hex', text: '\\x', expected: [] },
+    { name: 'escape output with octal and backslashes', text: 'a\\000\\\\b\\377', expected: [0x61, 0x00, 0x5c, 0x62, 0xff] },
+  ])('decodes $name', ({ text, expected }) => {
+    expect(Array.from(parseBytea(text))).toEqual(expected);
   });
 });

@@ -22,3 +22,16 @@ export function serializeBytea(value: unknown): string {
 export function keepText(value: string): string {
   return value;
 }
+
+/**
+ * PGlite's default bytea parser decodes the `\x…` hex text in JavaScript, ~1.3 ms per 12.7 KB;
+ * Node's native hex decoding takes microseconds. The result is a Buffer, as node-postgres gives.
+ */
+export function parseBytea(text: string): Uint8Array {
+  return text.startsWith('\\x') ? Buffer.from(text.slice(2), 'hex') : Buffer.from(unescapeBytea(text), 'latin1');
+}
+
+/** The old "escape" output format (bytea_output = 'escape'): octal escapes and doubled backslashes. */
+function unescapeBytea(text: string): string {
+  return text.replace(/\\(\\|[0-7]{3})/g, (_, escaped: string) => (escaped === '\\' ? '\\' : String.fromCharCode(parseInt(escaped, 8))));
+}
