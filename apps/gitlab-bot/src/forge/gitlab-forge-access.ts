@@ -1,0 +1,68 @@
+import { Gitlab } from '@gitbeaker/rest';
+import type { ForgeAccess, StoredRepository } from '@wecena/engine';
+import { formatConfigProblem, readRepositoryConfig } from '@wecena/forge-config';
+import { createGitlabForge, type GitlabForge } from './gitlab-forge';
+import { GitlabForgeError } from './gitlab-forge-error';
+
+/** One GitLab instance wecena acts on, with its bot user's token (scope `api`). */
+export interface GitlabHost {
+  /** `https://gitlab.com`, or a self-managed instance, with its relative URL root if any. */
+  url: string;
+  token: string;
+  /** The bot user's username; asked of GitLab (`GET /user`) once when omitted. */
+  botUsername?: string;
+}
+
+export interface GitlabForgeAccessOptions extends GitlabHost {
+  /** More instances besides the default one (`GITLAB_URL`, `GITLAB_TOKEN`). */
+  otherHosts?: readonly GitlabHost[];
+}
+
+/** The journey's access to GitLab; its ports also read GitLab's own time tracking. */
+export interface GitlabForgeAccess extends ForgeAccess {
+  portFor(repository: StoredRepository): Promise<GitlabForge>;
+  /** The host names served, as repositories record them (`gitlab.com`, `git.example.org:8443`). */
+  readonly hosts: readonly string[];
+}
+
+/**
+ * How the journey reaches GitLab: the repository's host picks the instance and its token. One
+ * Gitbeaker client per instance, made on first use and kept.
+ */
+export function gitlabForgeAccess(options: GitlabForgeAccessOptions): GitlabForgeAccess {
+  const byHost = new Map<string, GitlabHost>();
+  for (const host of [options, ...(options.otherHosts ?? [])]) {
+    const name = hostOf(host.url);
+    if (!byHost.has(name)) byHost.set(name, host); // the default host wins a duplicate
+  }
+  const forges = new Map<string, GitlabForge>();
+
+  return {
+    hosts: [...byHost.keys()],
+    async portFor(repository) {
+      const name = repository.ref.host.toLowerCase();
+      let forge = forges.get(name);
+      if (!forge) {
+        const host = byHost.get(name);
+        if (!host) {
+          throw new GitlabForgeError('unknown_host', `no GitLab token is configured for ${name}: add the host to GITLAB_HOSTS with its token`, {
+            cause: { repository: repository.ref.path, host: name, known: [...byHost.keys()] },
+          });
+        }
+        const api = new Gitlab({ host: host.url.replace(/\/+$/, ''), token: host.token });
+        forge = createGitlabForge(api, host.botUsername ? { botUsername: host.botUsername } : {});
+        forges.set(name, forge);
+      }
+      return forge;
+    },
+    readConfig(text) {
+      const reading = readRepositoryConfig(text);
+      return { config: reading.config, problems: reading.ok ? [] : reading.problems.map(formatConfigProblem) };
+    },
+  };
+}
+
+/** The host name (with its port) of an instance URL, as X-Gitlab-Instance gives it and repositories record it. */
+export function hostOf(url: string): string {
+  return new URL(url).host.toLowerCase();
+}
