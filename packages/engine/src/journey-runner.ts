@@ -6,6 +6,8 @@ import {
   type Forge,
   type ForgeEvent,
   type ForgePort,
+  isMaintainer,
+  isWecenaLabel,
   type JourneyEvent,
   journeyNeeds,
   type RepositoryConfig,
@@ -157,8 +159,19 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     const permission = needs.permission ? await port.permissionOf({ repository: repository.ref, login: actor.login }) : null;
     const consultants = await loadConsultantFacts(db, repository, needs.consultantLogins, now.toISOString().slice(0, 10));
     const issueNumbers = await issuesConcerned(repository, port, event, consultants);
-    const replyTo = event.kind === 'comment_created' ? (event.on.type === 'issue' ? event.on.issue.number : event.on.changeRequest.number) : null;
-    const contributing = mayCheckReadiness(event) ? hasContributingGuide(await port.readContributingGuide({ repository: repository.ref })) : true;
+    // A reply answers where the event happened: the comment's issue or change request, or the
+    // issue whose label a person changed (a ready label refused to someone without write access).
+    const replyTo =
+      event.kind === 'comment_created'
+        ? event.on.type === 'issue'
+          ? event.on.issue.number
+          : event.on.changeRequest.number
+        : event.kind === 'issue_changed'
+          ? event.issue.number
+          : null;
+    // Someone the forge says is no maintainer gets a refusal, never the checklist: no need to read the guide.
+    const mayRunChecklist = mayCheckReadiness(event, config) && (permission === null || isMaintainer(permission));
+    const contributing = mayRunChecklist ? hasContributingGuide(await port.readContributingGuide({ repository: repository.ref })) : true;
 
     const planned: PlannedDecision[] = [];
     for (const issueNumber of issueNumbers.length > 0 ? issueNumbers : [null]) {
@@ -188,6 +201,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     if (event.kind === 'comment_created' && event.on.type === 'issue') return [event.on.issue.number];
     const changeRequestNumber = event.kind === 'comment_created' && event.on.type === 'change_request' ? event.on.changeRequest.number : event.kind === 'change_request_closed' ? event.changeRequest.number : null;
     if (changeRequestNumber === null) return [];
+    // A change request closed without merge changes nothing: no need to ask which issues it closes.
+    if (event.kind === 'change_request_closed' && !event.merged) return [];
     const closing = await port.closingIssueNumbers({ repository: repository.ref, changeRequestNumber });
     if (event.kind === 'change_request_closed') return closing;
     // A comment on a change request acts on the task its author holds among those it closes.
@@ -229,11 +244,26 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
 
 export type JourneyRunner = ReturnType<typeof createJourneyRunner>;
 
-/** Readiness needs to know of a contributing guide: only events that may run the checklist ask the forge. */
-function mayCheckReadiness(event: JourneyEvent): boolean {
-  if (event.kind === 'issue_changed') return event.action !== 'closed';
-  return event.kind === 'comment_created' && /^\s{0,3}\/wecena\s+ready\b/im.test(event.comment.body);
+/**
+ * Readiness needs to know of a contributing guide: only events that may run the checklist ask
+ * the forge. The core runs it when a person adds the ready label, edits the issue, or changes
+ * another label (a size, a skill); never on a bot's event: wecena's own label changes and
+ * assignments come back as webhooks, and must cost no request.
+ */
+function mayCheckReadiness(event: JourneyEvent, config: RepositoryConfig): boolean {
+  if (event.kind === 'issue_changed') {
+    if (event.actor.isBot || event.action === 'closed') return false;
+    const isOwnLabel = (label: string) => WECENA_LABEL_ROLES.some((role) => isWecenaLabel(config, role, label));
+    return (
+      event.contentEdited ||
+      event.labelsAdded.some((label) => isWecenaLabel(config, 'ready', label)) ||
+      [...event.labelsAdded, ...event.labelsRemoved].some((label) => !isOwnLabel(label))
+    );
+  }
+  return event.kind === 'comment_created' && !event.author.isBot && /^\s{0,3}\/wecena\s+ready\b/im.test(event.comment.body);
 }
+
+const WECENA_LABEL_ROLES = ['ready', 'claimed', 'done', 'needsInfo'] as const;
 
 async function repositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
   const { rows } = await db.query<{ forge: 'github' | 'gitlab'; host: string; forge_id: string; path: string }>(

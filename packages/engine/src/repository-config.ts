@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ForgePort, parseRepositoryConfig, type RepositoryConfig } from '@wecena/core';
+import { defaultRepositoryConfig, type ForgePort, type RepositoryConfig } from '@wecena/core';
 import type { Queryable } from '@wecena/db';
 import type { Logger } from 'pino';
 import type { StoredRepository } from './repository-store';
@@ -31,8 +31,8 @@ export async function loadRepositoryConfig(
   logger: Logger,
 ): Promise<RepositoryConfig> {
   if (repository.configFetchedAt && now.getTime() - repository.configFetchedAt.getTime() < CONFIG_TTL_MS) {
-    const cached = parseRepositoryConfig(repository.config);
-    if (cached.ok) return cached.config;
+    const cached = storedConfig(repository.config);
+    if (cached !== null) return cached;
   }
   const text = await port.readConfigFile({ repository: repository.ref });
   const { config, problems } = access.readConfig(text);
@@ -48,4 +48,18 @@ export async function loadRepositoryConfig(
     logger.warn({ repository: repository.ref.path, problems }, 'configuration file has problems; defaults apply to those settings');
   }
   return config;
+}
+
+/**
+ * The configuration as this module stores it: resolved (durations in minutes, defaults filled
+ * in), not the file's form, which `parseRepositoryConfig` reads. Null for a row that holds
+ * anything else, so that the forge's file is read again.
+ */
+function storedConfig(value: unknown): RepositoryConfig | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const stored = value as Record<string, unknown>;
+  const complete = Object.entries(defaultRepositoryConfig).every(
+    ([key, fallback]) => typeof stored[key] === typeof fallback && (typeof fallback !== 'object' || (stored[key] !== null && !Array.isArray(stored[key]))),
+  );
+  return complete ? (value as RepositoryConfig) : null;
 }
