@@ -19,6 +19,8 @@ export interface InboxWriter {
   store(delivery: IncomingDelivery): Promise<StoreOutcome>;
   /** Resolves when every delivery handed over so far is committed. */
   drain(): Promise<void>;
+  /** Deliveries are waiting or being committed. */
+  isBusy(): boolean;
 }
 
 /**
@@ -71,6 +73,9 @@ export function createBatchingWriter(db: Database, options: BatchingWriterOption
         queue.push({ delivery, resolve, reject });
         schedule();
       });
+    },
+    isBusy() {
+      return queue.length > 0 || inFlight > 0;
     },
     drain() {
       if (queue.length === 0 && inFlight === 0) return Promise.resolve();

@@ -34,6 +34,12 @@ export interface InboxWorkerOptions {
   leaseMs?: number;
   /** How often to look for due retries and for deliveries stored by other instances. */
   pollIntervalMs?: number;
+  /**
+   * While this holds the worker waits (up to a quarter of a second at a time) before its next
+   * delivery: on PGlite, receivers and worker share one session and one thread, and a forge
+   * waits on an acknowledgement, not on its processing.
+   */
+  deferWhile?: () => boolean;
 }
 
 export interface InboxWorker {
@@ -54,6 +60,9 @@ interface LeasedRow {
   body: Uint8Array;
   attempts: number;
 }
+
+const MAX_DEFER_MS = 250;
+const DEFER_STEP_MS = 5;
 
 export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   const { db, handlers, clock, logger, metrics } = options;
@@ -145,9 +154,18 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
           await releaseLeases(rows.slice(index));
           return processed;
         }
+        await deferToAcknowledgements();
         if (await processOne(row)) processed += 1;
       }
       if (rows.length < batchSize || stopping) return processed;
+    }
+  }
+
+  async function deferToAcknowledgements(): Promise<void> {
+    const deferWhile = options.deferWhile;
+    if (!deferWhile) return;
+    for (let waited = 0; waited < MAX_DEFER_MS && deferWhile() && !stopping; waited += DEFER_STEP_MS) {
+      await new Promise((resolve) => setTimeout(resolve, DEFER_STEP_MS));
     }
   }
 

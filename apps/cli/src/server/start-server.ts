@@ -85,6 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     handlers: journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp }),
+    // PGlite runs in this thread with one session: acknowledgements first, processing after.
+    deferWhile: db.engine === 'pglite' ? () => writer.isBusy() : undefined,
   });
   // Every minute, claims due for a reminder or an expiry become deliveries of wecena's own.
   const sweep = new Cron('* * * * *', { paused: true, protect: true }, async () => {
