@@ -9,24 +9,24 @@ import { MAINTAINER } from './journey-world';
  * tests assert, for the tests of later steps to start from.
  */
 
-/** The maintainer labels issue #1 `wecena-ready`; the checklist passes. */
-export async function offerIssue(journey: Journey): Promise<void> {
+/** The maintainer labels the issue `wecena-ready`; the checklist passes. */
+export async function offerIssue(journey: Journey, issueNumber = 1): Promise<void> {
   github.permission(MAINTAINER, 'write');
   github.contributingGuide(true);
-  github.statusCommentCreated(1, containing('Ready: a sponsored consultant can claim it'));
-  await journey.step('issues', issueLabelEvent('labeled', 'wecena-ready', { labels: ['wecena-ready'], body: READY_DESCRIPTION }));
-  expect((await journey.task(1))?.state).toBe('ready');
+  github.statusCommentCreated(issueNumber, containing('Ready: a sponsored consultant can claim it'));
+  await journey.step('issues', issueLabelEvent('labeled', 'wecena-ready', { number: issueNumber, labels: ['wecena-ready'], body: READY_DESCRIPTION }));
+  expect((await journey.task(issueNumber))?.state).toBe('ready');
 }
 
-/** `login` claims the offered issue #1: labels swapped, assigned, the status comment says until when. */
-export async function claimIssue(journey: Journey, login: string): Promise<void> {
+/** `login` claims the offered issue: labels swapped, assigned, the status comment says until when. */
+export async function claimIssue(journey: Journey, login: string, issueNumber = 1): Promise<void> {
   github.labelsAlreadyThere();
-  github.labelRemoved(1, 'wecena-ready');
-  github.labelsAdded(1, ['wecena-claimed']);
-  github.assigned(1, [login]);
-  github.statusCommentEdited(1, containing(`Claimed by @${login} until`));
-  await journey.step('issue_comment', commentCreated(login, '/wecena claim', { labels: ['wecena-ready'] }));
-  expect((await journey.task(1))?.state).toBe('claimed');
+  github.labelRemoved(issueNumber, 'wecena-ready');
+  github.labelsAdded(issueNumber, ['wecena-claimed']);
+  github.assigned(issueNumber, [login]);
+  github.statusCommentEdited(issueNumber, containing(`Claimed by @${login} until`));
+  await journey.step('issue_comment', commentCreated(login, '/wecena claim', { number: issueNumber, labels: ['wecena-ready'] }));
+  expect((await journey.task(issueNumber))?.state).toBe('claimed');
 }
 
 /** The issue as GitHub shows it once `login` holds it. */
