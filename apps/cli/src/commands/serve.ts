@@ -15,7 +15,9 @@ export async function serveCommand(options: { demo?: boolean }): Promise<void> {
       databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
       dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined,
       githubWebhookSecret: config.github?.webhookSecret,
+      githubApp: config.github ? { appId: config.github.appId, privateKey: config.github.privateKey, gheHost: config.github.host, log: logger } : undefined,
       gitlabWebhookSecret: config.gitlab?.webhookSecret,
+      gitlab: config.gitlab ? { url: config.gitlab.url, token: config.gitlab.token, otherHosts: config.gitlab.otherHosts } : undefined,
       logger,
       worker: config.worker,
       beforeListen: options.demo

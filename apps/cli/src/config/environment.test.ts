@@ -57,6 +57,11 @@ describe('environment', () => {
       env: { GITLAB_WEBHOOK_SECRET: 'token' },
       expected: 'GitLab: GITLAB_TOKEN must be set too (set both GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET, or neither)',
     },
+    {
+      name: 'a GitLab instance without its token',
+      env: { GITLAB_TOKEN: 'token', GITLAB_WEBHOOK_SECRET: 'secret', GITLAB_HOSTS: 'https://git.example.org' },
+      expected: "GITLAB_HOSTS lists git.example.org: set its bot user's token in GITLAB_TOKEN_GIT_EXAMPLE_ORG",
+    },
     { name: 'a short session secret', env: { SESSION_SECRET: 'short' }, expected: 'SESSION_SECRET: must be at least 32 characters long' },
     { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, expected: 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace (got "loud")' },
   ])('refuses $name with one line', ({ env, expected }) => {
@@ -97,7 +102,7 @@ describe('environment', () => {
       [
         'PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'WECENA_DATA_DIR', 'APP_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH',
         'WEBHOOK_SECRET', 'GHE_HOST', 'GITLAB_URL', 'GITLAB_TOKEN', 'GITLAB_WEBHOOK_SECRET', 'SESSION_SECRET',
-        'WECENA_WORKER', 'LOG_LEVEL', 'LOG_FORMAT',
+        'WECENA_WORKER', 'LOG_LEVEL', 'LOG_FORMAT', 'GITLAB_HOSTS',
       ].sort(),
     );
   });

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
+import { gitlabHostsFromEnvironment } from '@wecena/gitlab-bot';
 import { z } from 'zod';
 
 /** Every variable wecena reads, with its default and meaning: the README's table is this list. */
@@ -17,6 +18,7 @@ export const environmentVariables = [
   { name: 'GITLAB_URL', default: 'https://gitlab.com', meaning: 'The default GitLab instance.' },
   { name: 'GITLAB_TOKEN', default: '(unset: GitLab off)', meaning: 'Access token of the bot user on GITLAB_URL (scope `api`).' },
   { name: 'GITLAB_WEBHOOK_SECRET', default: '(unset)', meaning: 'The secret token set on GitLab webhooks; deliveries are verified against it.' },
+  { name: 'GITLAB_HOSTS', default: '(unset)', meaning: 'More GitLab instances, comma-separated URLs; each one\'s token in `GITLAB_TOKEN_<HOST>` (e.g. `GITLAB_TOKEN_GIT_EXAMPLE_ORG`).' },
   { name: 'SESSION_SECRET', default: '(unset: sign-in off)', meaning: 'At least 32 characters; signs dashboard session cookies.' },
   { name: 'WECENA_WORKER', default: 'on', meaning: '`off` to run only the HTTP side, with workers in other processes sharing one PostgreSQL.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug or trace.' },
@@ -34,6 +36,8 @@ export interface GitlabConfig {
   url: string;
   token: string;
   webhookSecret: string;
+  /** Further instances (GITLAB_HOSTS), each with its own token. */
+  otherHosts: { url: string; token: string }[];
 }
 
 export interface Config {
@@ -117,7 +121,7 @@ export function readConfig(env: Record<string, string | undefined>, context: Env
   const problems: string[] = [];
 
   const github = readGithub(vars, context, problems);
-  const gitlab = readGitlab(vars, problems);
+  const gitlab = readGitlab(vars, env, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const port = vars.PORT ?? 3000;
@@ -168,14 +172,24 @@ function readGithub(vars: Vars, context: EnvironmentContext, problems: string[])
   return { appId: vars.APP_ID as number, privateKey, webhookSecret: vars.WEBHOOK_SECRET as string, host: vars.GHE_HOST ?? null };
 }
 
-function readGitlab(vars: Vars, problems: string[]): GitlabConfig | null {
-  if (!vars.GITLAB_TOKEN && !vars.GITLAB_WEBHOOK_SECRET) return null;
+function readGitlab(vars: Vars, env: Record<string, string | undefined>, problems: string[]): GitlabConfig | null {
+  const otherHosts = gitlabHostsFromEnvironment(env);
+  problems.push(...otherHosts.problems);
+  if (!vars.GITLAB_TOKEN && !vars.GITLAB_WEBHOOK_SECRET) {
+    if (otherHosts.hosts.length > 0) problems.push('GITLAB_HOSTS: set GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET too, for the default instance');
+    return null;
+  }
   if (!vars.GITLAB_TOKEN || !vars.GITLAB_WEBHOOK_SECRET) {
     const missing = vars.GITLAB_TOKEN ? 'GITLAB_WEBHOOK_SECRET' : 'GITLAB_TOKEN';
     problems.push(`GitLab: ${missing} must be set too (set both GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET, or neither)`);
     return null;
   }
-  return { url: (vars.GITLAB_URL ?? 'https://gitlab.com').replace(/\/$/, ''), token: vars.GITLAB_TOKEN, webhookSecret: vars.GITLAB_WEBHOOK_SECRET };
+  return {
+    url: (vars.GITLAB_URL ?? 'https://gitlab.com').replace(/\/$/, ''),
+    token: vars.GITLAB_TOKEN,
+    webhookSecret: vars.GITLAB_WEBHOOK_SECRET,
+    otherHosts: otherHosts.hosts,
+  };
 }
 
 function isPostgresUrl(value: string): boolean {

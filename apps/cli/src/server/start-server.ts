@@ -4,7 +4,7 @@ import { dashboardRoutes } from '@wecena/dashboard';
 import { type Database, migrate, openDatabase } from '@wecena/db';
 import { enqueueDueClaims } from '@wecena/engine';
 import { type GithubAppCredentials, githubReceiver } from '@wecena/github-app';
-import { gitlabReceiver } from '@wecena/gitlab-bot';
+import { type GitlabForgeAccessOptions, gitlabReceiver } from '@wecena/gitlab-bot';
 import {
   createBatchingWriter,
   createInboxMetrics,
@@ -33,6 +33,8 @@ export interface ServerOptions {
   /** The GitHub App's credentials: without them, GitHub deliveries are stored and recorded, not acted on. */
   githubApp?: GithubAppCredentials;
   gitlabWebhookSecret?: string;
+  /** The GitLab bot's instances and tokens: without them, GitLab deliveries are stored and recorded, not acted on. */
+  gitlab?: GitlabForgeAccessOptions;
   logger?: Logger;
   /** Silences the logger when none is given. */
   quiet?: boolean;
