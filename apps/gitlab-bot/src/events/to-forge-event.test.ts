@@ -36,6 +36,12 @@ describe('GitLab deliveries as forge events', () => {
     expect(event).toMatchObject({ kind: 'comment_created', on: { type: 'change_request', changeRequest: { number: 1, authorForgeId: '8' } } });
   });
 
+  it("marks the users of GitLab's access tokens as bots", () => {
+    const payload = gitlabFixture('note_issue') as { user: { username: string } };
+    payload.user.username = 'project_14_bot_1b9c2f0e8d7a6b5c4d3e2f1a0b9c8d7e';
+    expect(gitlabToForgeEvent('Note Hook', payload, null)).toMatchObject({ author: { isBot: true } });
+  });
+
   it('ignores GitLab system notes', () => {
     const payload = gitlabFixture('note_issue') as { object_attributes: { system: boolean } };
     payload.object_attributes.system = true;

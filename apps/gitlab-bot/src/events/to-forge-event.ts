@@ -117,9 +117,15 @@ function toRepository(project: z.infer<typeof GitlabProject>, host: string): Rep
   return { forge: 'gitlab', host, forgeId: String(project.id), path: project.path_with_namespace };
 }
 
+/**
+ * GitLab's hooks carry no bot flag. The users GitLab makes for project and group access tokens
+ * (the usual way to run wecena's bot) are named `project_<id>_bot_<hash>` / `group_<id>_bot_<hash>`;
+ * a bot account of another name is recognised by the journey runner, which knows its own login.
+ */
+const ACCESS_TOKEN_BOT = /^(?:project|group)_\d+_bot(?:_[0-9a-f]+)?$/i;
+
 function toActor(user: z.infer<typeof GitlabUser>): Actor {
-  // GitLab marks bot users only through the API; the adapter refines this when it matters.
-  return { login: user.username, forgeId: String(user.id), isBot: false };
+  return { login: user.username, forgeId: String(user.id), isBot: ACCESS_TOKEN_BOT.test(user.username) };
 }
 
 function toNotedIssue(
