@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { adminCommand } from './commands/admin';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
     .description('Load data into the database.')
     .option('--demo', 'load the demo data set (idempotent: running it twice adds nothing)')
     .action(seedCommand);
+  program.addCommand(adminCommand());
   return program;
 }
