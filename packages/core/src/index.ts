@@ -14,3 +14,4 @@ export * from './messages';
 export * from './pairing';
 export * from './ports';
 export * from './suitability';
+export * from './valuation';
