@@ -83,7 +83,7 @@ export async function applyStoreChanges(
           `INSERT INTO contributions (kind, refers_to, task_id, consultant_id, sponsor_id, beneficiary_id, change_request_url, confirmed_by,
                                       landed_at, minutes, estimated, valuation_cents, review_status, reason, recorded_by, recorded_at)
            SELECT 'reversal', c.id, c.task_id, c.consultant_id, c.sponsor_id, c.beneficiary_id, c.change_request_url, c.confirmed_by,
-                  c.landed_at, -c.minutes, c.estimated, -c.valuation_cents, 'rejected', $2, $3, $4
+                  c.landed_at, -c.minutes, c.estimated, -c.valuation_cents, 'rejected', $2::text, $3::text, $4::timestamptz
              FROM contributions c WHERE c.id = $1 AND c.kind = 'credit'
            ON CONFLICT (refers_to) WHERE kind = 'reversal' DO NOTHING`,
           [change.creditId, change.reason, change.recordedBy, change.recordedAt],
@@ -140,11 +140,13 @@ async function recordCredit(
     throw new Error(`repository ${repository.ref.path} is linked to no beneficiary: the credit waits until an operator links it`);
   }
   // Valued at cost: the consultant's hourly cost, else the sponsor's default, in integer cents.
+  // Parameters in a SELECT list have no column to take their type from: each is cast, or $7,
+  // used twice, gets two inconsistent types and PostgreSQL refuses the statement.
   await tx.query(
     `INSERT INTO contributions (kind, task_id, consultant_id, sponsor_id, beneficiary_id, change_request_url, confirmed_by,
                                 landed_at, minutes, estimated, valuation_cents, recorded_by, recorded_at)
-     SELECT 'credit', $1, c.id, c.sponsor_id, $3, $4, $5, $6, $7, $8,
-            round($7::numeric * COALESCE(c.cost_rate_cents, s.default_cost_rate_cents, 0) / 60)::bigint, $9, $10
+     SELECT 'credit', $1::bigint, c.id, c.sponsor_id, $3::bigint, $4::text, $5::text, $6::timestamptz, $7::integer, $8::boolean,
+            round($7::integer * COALESCE(c.cost_rate_cents, s.default_cost_rate_cents, 0)::numeric / 60)::bigint, $9::text, $10::timestamptz
        FROM consultants c JOIN sponsors s ON s.id = c.sponsor_id
       WHERE c.id = $2
      ON CONFLICT DO NOTHING`,
