@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/start-server';
 import { APP_ID, generateAppPrivateKey, TestOctokit, useGithubApi } from './github-api';
-import { seedWorld, type World } from './journey-world';
+import { REPOSITORY_FORGE_ID, seedWorld, type World } from './journey-world';
 
 /*
  * One wecena process per test, as `wecena serve` runs it: the real HTTP receiver, the inbox,
@@ -196,10 +196,11 @@ function createJourney(server: RunningServer, db: Database, world: World, clock:
       return server.worker.drainOnce();
     },
     async task(issueNumber = 1) {
-      const { rows } = await db.query<TaskRow>(`SELECT state, estimate_minutes FROM tasks WHERE repository_id = $1 AND issue_number = $2`, [
-        world.repositoryId,
-        issueNumber,
-      ]);
+      const { rows } = await db.query<TaskRow>(
+        `SELECT t.state, t.estimate_minutes FROM tasks t JOIN repositories r ON r.id = t.repository_id
+          WHERE r.forge = 'github' AND r.forge_id = $1 AND t.issue_number = $2`,
+        [REPOSITORY_FORGE_ID, issueNumber],
+      );
       return rows[0] ?? null;
     },
     async claims() {
