@@ -35,3 +35,4 @@ export {
 } from './migrations';
 export { DEMO_SPONSOR_SIREN, seedDemo, type DemoCounts, type SeedDemoOptions } from './seed';
 export * from './admin';
+export * from './pairing';

@@ -1,0 +1,3 @@
+export { loadPairingInput, pairingTimeAt, type PairingTime } from './load-pairing-input';
+export { loadPairingLabels, type PairingLabels } from './pairing-labels';
+export { refreshPairingProposals, toProposalRows, type PairingRefresh, type ProposalRow } from './refresh-pairing-proposals';
