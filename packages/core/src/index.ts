@@ -13,5 +13,6 @@ export * from './lifecycle';
 export * from './messages';
 export * from './pairing';
 export * from './ports';
+export * from './reports';
 export * from './suitability';
 export * from './valuation';
