@@ -55,6 +55,57 @@ th { font-size: .8125rem; color: var(--muted); font-weight: 600; }
 .operation h3 { margin: 0 0 .25rem; font-size: 1rem; overflow-wrap: anywhere; }
 .method { display: inline-block; min-width: 3.5rem; text-align: center; padding: 0 .375rem; margin-right: .5rem; border-radius: .25rem;
   background: var(--accent); color: var(--accent-ink); font-size: .8125rem; font-weight: 700; text-transform: uppercase; }
+/* Forms and buttons: big enough for a thumb, plain HTML, no script. */
+button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .5rem 1rem; min-height: 2.75rem; border-radius: .375rem;
+  border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); text-decoration: none; cursor: pointer; }
+.button.secondary { background: var(--paper); color: var(--accent); }
+button.danger { background: #b42318; border-color: #b42318; color: #fff; }
+button.link { background: none; border: 0; padding: 0; min-height: 0; color: var(--accent); font-weight: 400; text-decoration: underline; }
+form.inline { display: inline; margin: 0; }
+input[type=text], input[type=number] { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); width: 100%; }
+input[type=checkbox] { width: 1.5rem; height: 1.5rem; }
+.stack-form { display: grid; gap: .5rem; margin: .75rem 0; max-width: 28rem; }
+.stack-form label { display: grid; gap: .25rem; font-size: .875rem; }
+.actions, .people, .reviews { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; }
+.people li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
+.reviews li.review { display: flex; gap: .75rem; background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; overflow-wrap: anywhere; }
+.reviews .body { flex: 1; min-width: 0; }
+.reviews .title { font-weight: 600; }
+.meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; color: var(--muted); font-size: .875rem; }
+details summary { cursor: pointer; color: var(--accent); margin-top: .5rem; }
+.reasons { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .875rem; }
+.status { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8125rem; border: 1px solid var(--line); }
+.status-approved, .status-adjusted { color: var(--good); border-color: var(--good); }
+.status-rejected { color: #b42318; border-color: #b42318; }
+.notice, .problem { padding: .5rem .75rem; border-radius: .375rem; border: 1px solid var(--good); background: var(--paper); }
+.problem { border-color: #b42318; }
+.warn { color: #b54708; }
+.figures li.alert .value { color: #b42318; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+pre.error { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 8rem; overflow-y: auto; }
+.tabs { display: flex; flex-wrap: wrap; gap: .25rem 1rem; border-bottom: 1px solid var(--line); margin: 0 0 1rem; padding-bottom: .5rem; }
+.tabs a[aria-current=page] { font-weight: 700; color: var(--ink); text-decoration: none; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: 0 0 1rem; }
+.filters label { display: grid; gap: .25rem; font-size: .875rem; }
+select { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); }
+figure.chart { margin: 0 0 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart .bar { fill: var(--accent); }
+figure.chart text { fill: var(--muted); font-size: 11px; }
+figure.chart figcaption { color: var(--muted); font-size: .875rem; }
+.receipt dl { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
+.receipt dt { color: var(--muted); }
+.receipt dd { margin: 0; white-space: pre-line; }
+@media (max-width: 40rem) { .receipt dl { grid-template-columns: 1fr; } .receipt dd { margin-bottom: .5rem; } }
+/* The receipt data page on paper: no navigation, black on white, no link colours. */
+@media print {
+  header.site, footer.site, .tabs, .no-print { display: none; }
+  :root { --ink: #000; --muted: #333; --paper: #fff; --wash: #fff; --line: #999; --accent: #000; }
+  body { background: #fff; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  section.card { border: 0; padding: 0; }
+}
 /* On a phone, a table row becomes a small card: each cell on its own line, headed by its column. */
 @media (max-width: 40rem) {
   table.stack thead { display: none; }

@@ -1,0 +1,93 @@
+import type { Queryable } from '@wecena/db';
+import { z } from '@hono/zod-openapi';
+
+export interface RepositoryLink {
+  id: string;
+  forge: 'github' | 'gitlab';
+  host: string;
+  path: string;
+  enabled: boolean;
+  beneficiary: string | null;
+}
+
+export interface ParkedDelivery {
+  source: string;
+  deliveryId: string;
+  eventName: string;
+  receivedAt: Date;
+  attempts: number;
+  lastError: string | null;
+}
+
+const RepositoryRow = z.object({
+  id: z.string(),
+  forge: z.enum(['github', 'gitlab']),
+  host: z.string(),
+  path: z.string(),
+  enabled: z.boolean(),
+  beneficiary: z.string().nullable(),
+});
+
+/** Every repository with the beneficiary it is linked to (null: its work counts for no one yet). */
+export async function listRepositoryLinks(db: Queryable): Promise<RepositoryLink[]> {
+  const { rows } = await db.query(
+    `SELECT r.id::text AS id, r.forge, r.host, r.path, r.enabled, b.name AS beneficiary
+       FROM repositories r LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
+      ORDER BY r.host, lower(r.path)`,
+  );
+  return rows.map((raw) => RepositoryRow.parse(raw));
+}
+
+const ParkedRow = z.object({
+  source: z.string(),
+  delivery_id: z.string(),
+  event_name: z.string(),
+  received_at: z.date(),
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+});
+
+/** Deliveries the worker gave up on, for a person to look at; the latest first. */
+export async function listParkedDeliveries(db: Queryable, limit: number): Promise<ParkedDelivery[]> {
+  const { rows } = await db.query(
+    `SELECT source, delivery_id, event_name, received_at, attempts, last_error
+       FROM inbox_deliveries WHERE status = 'parked' ORDER BY received_at DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((raw) => {
+    const row = ParkedRow.parse(raw);
+    return {
+      source: row.source,
+      deliveryId: row.delivery_id,
+      eventName: row.event_name,
+      receivedAt: row.received_at,
+      attempts: row.attempts,
+      lastError: row.last_error,
+    };
+  });
+}
+
+const DepthRow = z.object({ pending: z.union([z.string(), z.number()]).transform(Number), parked: z.union([z.string(), z.number()]).transform(Number) });
+
+/** How many deliveries wait for the worker, and how many are parked. */
+export async function readInboxDepth(db: Queryable): Promise<{ pending: number; parked: number }> {
+  const { rows } = await db.query(
+    `SELECT count(*) FILTER (WHERE status = 'pending')::bigint AS pending, count(*) FILTER (WHERE status = 'parked')::bigint AS parked
+       FROM inbox_deliveries`,
+  );
+  return DepthRow.parse(rows[0]);
+}
+
+/**
+ * Puts a parked delivery back in the queue, due now. Its attempts are kept: if it fails
+ * again, the worker parks it again at once rather than retrying it a whole backoff over.
+ * Returns false when the delivery is not parked (already retried, or unknown).
+ */
+export async function retryParkedDelivery(db: Queryable, input: { source: string; deliveryId: string; now: Date }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE inbox_deliveries SET status = 'pending', next_attempt_at = $3, lease_until = NULL
+      WHERE source = $1 AND delivery_id = $2 AND status = 'parked'`,
+    [input.source, input.deliveryId, input.now],
+  );
+  return rowCount > 0;
+}
