@@ -26,7 +26,7 @@ function startWecena(env: Record<string, string>): Promise<Started> {
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return new Promise((ready, fail) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`wecena did not start in time:\n${output}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`wecena did not start in time:\n${output}`)), 100_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /dashboard at (http:\/\/\S+?)\/ /.exec(output);
@@ -62,7 +62,7 @@ describeEachEngine('a delivery acknowledged before a crash', (engine) => {
     const next = await startWecena(target);
     await expect
       .poll(async () => (await (await fetch(`${next.url}/metrics`)).text()).match(/wecena_inbox_depth\{status="processed"\} (\d+)/)?.[1], {
-        timeout: 20_000,
+        timeout: 60_000,
         interval: 100,
       })
       .toBe('1');
