@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { adminCommand } from './commands/admin';
 import { migrateCommand } from './commands/migrate';
+import { pairCommand } from './commands/pair';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
     .option('--demo', 'load the demo data set (idempotent: running it twice adds nothing)')
     .action(seedCommand);
   program.addCommand(adminCommand());
+  program.addCommand(pairCommand());
   return program;
 }

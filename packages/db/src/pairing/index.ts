@@ -1,3 +1,4 @@
 export { loadPairingInput, pairingTimeAt, type PairingTime } from './load-pairing-input';
 export { loadPairingLabels, type PairingLabels } from './pairing-labels';
 export { refreshPairingProposals, toProposalRows, type PairingRefresh, type ProposalRow } from './refresh-pairing-proposals';
+export { findPairingConsultant } from './pairing-consultant';
