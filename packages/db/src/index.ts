@@ -36,3 +36,4 @@ export {
 export { DEMO_SPONSOR_SIREN, seedDemo, type DemoCounts, type SeedDemoOptions } from './seed';
 export * from './admin';
 export * from './pairing';
+export * from './ledger';

@@ -1,0 +1,11 @@
+export { type AgreementFilter, type LedgerFilter, loadAgreements, loadCreditEntries, loadLedgerEntries } from './ledger-entries';
+export { loadLegalIdentities } from './legal-identities';
+export {
+  type BulkApprovalInput,
+  type BulkApprovalResult,
+  type ReviewInput,
+  type ReviewOutcome,
+  type ReviewResult,
+  approveContributions,
+  reviewContribution,
+} from './review-contribution';
