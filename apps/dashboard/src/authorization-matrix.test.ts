@@ -23,6 +23,14 @@ const ID = '{[1-9][0-9]{0,17}}';
 const MATRIX: MatrixRow[] = [
   { method: 'GET', route: `/consultants/:consultantId${ID}`, path: (w) => `/consultants/${w.consultantId}`, allowed: ['operator', 'consultant'] },
   { method: 'GET', route: `/sponsors/:sponsorId${ID}`, path: (w) => `/sponsors/${w.sponsorId}`, allowed: ['operator', 'reviewer'] },
+  { method: 'GET', route: `/sponsors/:sponsorId${ID}/reports`, path: (w) => `/sponsors/${w.sponsorId}/reports?year=2026`, allowed: ['operator', 'reviewer'] },
+  { method: 'GET', route: `/sponsors/:sponsorId${ID}/reports.csv`, path: (w) => `/sponsors/${w.sponsorId}/reports.csv?year=2026`, allowed: ['operator', 'reviewer'] },
+  {
+    method: 'GET',
+    route: `/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:year{20[0-9]{2}}`,
+    path: (w) => `/sponsors/${w.sponsorId}/receipts/${w.beneficiaryId}/2026`,
+    allowed: ['operator', 'reviewer', 'beneficiary'],
+  },
   { method: 'GET', route: `/sponsors/:sponsorId${ID}/consultants`, path: (w) => `/sponsors/${w.sponsorId}/consultants`, allowed: ['operator', 'reviewer'] },
   {
     method: 'POST',

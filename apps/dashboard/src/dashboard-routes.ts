@@ -16,6 +16,7 @@ import { demoSignInRoutes } from './routes/demo-sign-in';
 import { homeRoutes } from './routes/home';
 import { operatorRoutes } from './routes/operator';
 import { signInRoutes } from './routes/sign-in';
+import { sponsorReportsRoutes } from './routes/sponsor-reports';
 import { sponsorsRoutes } from './routes/sponsors';
 
 export interface DashboardDependencies {
@@ -45,6 +46,7 @@ export function dashboardRoutes({ db, logger = consoleLogger, signIn: signInOpti
   if (signIn?.demo === true) app.route('/', demoSignInRoutes(signIn));
   app.route('/', consultantsRoutes({ db, clock }));
   app.route('/', sponsorsRoutes({ db, clock }));
+  app.route('/', sponsorReportsRoutes({ db, clock }));
   app.route('/', beneficiariesRoutes({ db }));
   app.route('/', operatorRoutes({ db, clock }));
   app.route('/', apiRoutes({ db, logger }));

@@ -65,3 +65,6 @@ export const ROLE_LABELS = {
   consultant: 'Consultant',
   beneficiary_contact: 'Beneficiary contact',
 } as const satisfies Record<RoleKind, string>;
+
+/** The receipt data of a sponsor and a beneficiary: either party's people, or an operator. */
+export const receiptReaders: Policy = (viewer, params) => sponsorReviewers(viewer, params) || beneficiaryContacts(viewer, params);

@@ -6,7 +6,7 @@ import { sponsorReviewers, type Viewer } from '../auth/roles';
 import { renderNotFoundPage } from '../pages/error-pages';
 import { renderSponsorConsultantsPage, renderSponsorReviewPage } from '../pages/sponsor-pages';
 import { listContributions } from '../queries/contribution-queries';
-import { recordReview, type ReviewDecision } from '../queries/review-queries';
+import { approveContributions, reviewContribution } from '@wecena/db';
 import { findSponsor, listSponsorConsultants } from '../queries/sponsor-queries';
 
 const ID = '{[1-9][0-9]{0,17}}';
@@ -23,13 +23,16 @@ const PROBLEMS = {
   reason: 'A reason is required to adjust or reject a contribution.',
   hours: `Hours must be a number from 0.25 to ${MAX_ADJUSTED_HOURS}, in quarters of an hour.`,
   stale: 'That contribution was already reviewed by someone else, or is not one of yours: the list below is up to date.',
+  reviewer: 'Only a reviewer of this sponsor records a review: the ledger keeps who decided.',
 } as const;
 
-/** Who wrote a ledger entry, as the ledger records it: `reviewer:<id>`, or the operator. */
-function recorderOf(viewer: Viewer, sponsorId: string): string {
+/**
+ * The sponsor reviewer (sponsor_reviewers.id) a review is recorded in the name of, or null: an
+ * operator sees the queue but the ledger records reviews by the sponsor's own reviewers only.
+ */
+function reviewerOf(viewer: Viewer, sponsorId: string): string | null {
   const reviewer = viewer.roles.find((role) => role.kind === 'sponsor_reviewer' && role.sponsorId === sponsorId);
-  if (reviewer?.kind === 'sponsor_reviewer') return `reviewer:${reviewer.reviewerId}`;
-  return `operator:${viewer.identity ?? viewer.displayName}`;
+  return reviewer?.kind === 'sponsor_reviewer' ? reviewer.reviewerId : null;
 }
 
 function backToReview(c: Context<DashboardEnv>, sponsorId: string, query: string) {
@@ -77,13 +80,10 @@ export function sponsorsRoutes({ db, clock }: { db: Database; clock: () => Date 
       (id): id is string => typeof id === 'string' && /^[1-9][0-9]{0,17}$/.test(id),
     );
     if (ids.length === 0) return backToReview(c, sponsorId, 'done=none');
-    const reviewer = recorderOf(viewerOf(c), sponsorId);
-    let stale = false;
-    for (const creditId of new Set(ids)) {
-      const outcome = await recordReview(db, { creditId, sponsorId, decision: { kind: 'approve' }, reviewer, now: clock() });
-      if (!outcome.ok) stale = true;
-    }
-    return backToReview(c, sponsorId, stale ? 'problem=stale' : 'done=approved');
+    const reviewer = reviewerOf(viewerOf(c), sponsorId);
+    if (reviewer === null) return backToReview(c, sponsorId, 'problem=reviewer');
+    const result = await approveContributions(db, { creditIds: ids, reviewer, now: clock() });
+    return backToReview(c, sponsorId, result.skipped.length > 0 ? 'problem=stale' : 'done=approved');
   });
 
   for (const action of ['adjust', 'reject'] as const) {
@@ -92,22 +92,18 @@ export function sponsorsRoutes({ db, clock }: { db: Database; clock: () => Date 
       const body = await c.req.parseBody();
       const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 500) : '';
       if (reason === '') return backToReview(c, sponsorId, 'problem=reason');
-      let decision: ReviewDecision;
+      let minutes: number | undefined;
       if (action === 'adjust') {
         const hours = typeof body.hours === 'string' ? Number(body.hours) : Number.NaN;
-        const minutes = Math.round(hours * 60);
+        minutes = Math.round(hours * 60);
         if (!Number.isFinite(hours) || minutes < 15 || minutes > MAX_ADJUSTED_HOURS * 60 || minutes % 15 !== 0) {
           return backToReview(c, sponsorId, 'problem=hours');
         }
-        decision = { kind: 'adjust', minutes, reason };
-      } else decision = { kind: 'reject', reason };
-      const outcome = await recordReview(db, {
-        creditId: c.req.param('contributionId'),
-        sponsorId,
-        decision,
-        reviewer: recorderOf(viewerOf(c), sponsorId),
-        now: clock(),
-      });
+      }
+      const reviewer = reviewerOf(viewerOf(c), sponsorId);
+      if (reviewer === null) return backToReview(c, sponsorId, 'problem=reviewer');
+      // The ledger checks that the credit is this reviewer's sponsor's, and refuses it otherwise.
+      const outcome = await reviewContribution(db, { creditId: c.req.param('contributionId'), action, minutes, reason, reviewer, now: clock() });
       return backToReview(c, sponsorId, outcome.ok ? `done=${action === 'adjust' ? 'adjusted' : 'rejected'}` : 'problem=stale');
     });
   }
