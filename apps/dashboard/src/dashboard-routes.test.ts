@@ -380,10 +380,12 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
 describeEachEngine('the OpenAPI document', (ctx) => {
   let app: Hono;
   let taskId: string;
+  let consultantId: string;
   beforeAll(async () => {
     const db = ctx.db();
     const repositoryId = await insertRepository(db, { path: 'example/docs', beneficiaryId: null });
     taskId = await insertTask(db, { repositoryId, issueNumber: 1, title: 'Write the README', state: 'ready' });
+    consultantId = await insertConsultant(db, { sponsorId: await insertSponsor(db, { name: 'Octet', siren: '832519748' }), name: 'Ana' });
     app = dashboardRoutes({ db });
   });
 
@@ -393,7 +395,13 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(body.info.title).toBe('wecena API');
-    expect(Object.keys(body.paths).sort()).toEqual(['/api/v1/summary', '/api/v1/tasks', '/api/v1/tasks/{id}']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/consultants/{id}/proposals',
+      '/api/v1/summary',
+      '/api/v1/tasks',
+      '/api/v1/tasks/{id}',
+      '/api/v1/tasks/{id}/candidates',
+    ]);
     expect(body.paths['/api/v1/tasks'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['state', 'limit', 'cursor']);
     expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Task', 'TaskList', 'TaskState', 'Summary', 'ApiError']));
   });
@@ -406,7 +414,8 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     );
     expect(operations.length).toBeGreaterThanOrEqual(3);
     for (const { path, method, operation } of operations) {
-      const response = await app.request(`http://localhost${path.replace('{id}', taskId)}`, { method: method.toUpperCase() });
+      const id = path.startsWith('/api/v1/consultants/') ? consultantId : taskId;
+      const response = await app.request(`http://localhost${path.replace('{id}', id)}`, { method: method.toUpperCase() });
       expect(response.status, `${method} ${path}`).toBe(200);
       expect(Object.keys(operation.responses)).toContain('200');
       expect(response.headers.get('Content-Type')).toContain('application/json');

@@ -4,6 +4,7 @@ import type { DashboardLogger } from '../logger';
 import { answerApiNotFound, apiErrorHandler, answerInvalidRequest } from '../api/errors';
 import { API_BASE_PATH, API_DESCRIPTION, OPENAPI_PATH, REFERENCE_PATH } from '../api/openapi-document';
 import { renderReferencePage } from '../pages/reference-page';
+import { proposalsRoutes } from './proposals';
 import { summaryRoutes } from './summary';
 import { tasksRoutes } from './tasks';
 
@@ -15,6 +16,7 @@ export function apiRoutes({ db, logger }: { db: Database; logger: DashboardLogge
   const api = new OpenAPIHono({ defaultHook: answerInvalidRequest });
   api.route(API_BASE_PATH, tasksRoutes({ db }));
   api.route(API_BASE_PATH, summaryRoutes({ db }));
+  api.route(API_BASE_PATH, proposalsRoutes({ db }));
 
   // Generated once: the routes are fixed when the app is built.
   const document = api.getOpenAPI31Document(API_DESCRIPTION);

@@ -1,0 +1,128 @@
+import { pairConsultantsWithTasks } from '@wecena/core';
+import { loadPairingInput, pairingTimeAt, refreshPairingProposals, seedDemo, toProposalRows } from '@wecena/db';
+import { describeEachEngine } from '@wecena/testkit';
+import type { Hono } from 'hono';
+import { beforeAll, expect, it } from 'vitest';
+import { dashboardRoutes } from '../dashboard-routes';
+import { DEMO_NOW } from '../testing/sample-data';
+import { insertConsultant, insertTask } from '../testing/store-fixtures';
+
+const TIME = pairingTimeAt(DEMO_NOW);
+
+async function getJson(app: Hono, path: string): Promise<{ status: number; body: any }> {
+  const response = await app.request(`http://localhost${path}`);
+  expect(response.headers.get('Content-Type')).toContain('application/json');
+  return { status: response.status, body: await response.json() };
+}
+
+describeEachEngine('API: pairing proposals and candidates', (ctx) => {
+  let app: Hono;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = ctx.db();
+    await seedDemo(db, { now: DEMO_NOW });
+    const one = async (sql: string): Promise<string> => (await db.query<{ id: string }>(sql)).rows[0]?.id ?? '';
+    ids['lea'] = await one(`SELECT id FROM consultants WHERE display_name = 'Léa Dubois'`);
+    ids['camille'] = await one(`SELECT id FROM consultants WHERE display_name = 'Camille Martin'`);
+    const repositoryId = await one(`SELECT id FROM repositories WHERE path = 'cartolibre/cartolibre'`);
+    // The demo's consultants hold their limit of claims but Léa; Noé joins with a window and some documentation.
+    ids['noe'] = await insertConsultant(db, { sponsorId: await one('SELECT id FROM sponsors LIMIT 1'), name: 'Noé Lambert' });
+    await db.query(`INSERT INTO consultant_skills (consultant_id, skill, level) VALUES ($1, 'documentation', 1)`, [ids['noe']]);
+    await db.query(`INSERT INTO availability_windows (consultant_id, from_date, to_date, minutes_per_day) VALUES ($1, $2, $2, 420)`, [ids['noe'], TIME.today]);
+    ids['docs'] = await insertTask(db, {
+      repositoryId,
+      issueNumber: 150,
+      title: 'Document the offline mode',
+      state: 'ready',
+      url: 'https://github.com/cartolibre/cartolibre/issues/150',
+      estimateMinutes: 120,
+      skills: ['documentation'],
+    });
+    ids['translation'] = await insertTask(db, {
+      repositoryId,
+      issueNumber: 151,
+      title: 'Translate the tile cache guide',
+      state: 'ready',
+      estimateMinutes: 90,
+      skills: ['translation', 'documentation'],
+    });
+    await refreshPairingProposals(db, TIME);
+    app = dashboardRoutes({ db });
+  });
+
+  it("lists a consultant's proposals ranked as the engine ranks them, with reasons, issue and beneficiary", async () => {
+    const expected = toProposalRows(pairConsultantsWithTasks(await loadPairingInput(ctx.db(), TIME))).filter((row) => row.consultantId === ids['lea']);
+
+    const { status, body } = await getJson(app, `/api/v1/consultants/${ids['lea']}/proposals`);
+
+    expect(status).toBe(200);
+    expect(body.consultant).toEqual({ id: ids['lea'], name: 'Léa Dubois' });
+    expect(body.computedAt).toBe(DEMO_NOW.toISOString());
+    expect(body.proposals.map((proposal: any) => [proposal.rank, proposal.task.id, proposal.assigned, proposal.score, proposal.reasons])).toEqual(
+      expected.map((row) => [row.rank, row.taskId, row.assigned, row.score, row.reasons]),
+    );
+    expect(body.proposals.map((proposal: any) => proposal.task.id).sort()).toEqual([ids['docs'], ids['translation']].sort());
+    expect(body.proposals.find((proposal: any) => proposal.task.id === ids['docs'])).toMatchObject({
+      assigned: true,
+      reasons: expect.arrayContaining(['matches skill documentation at level 3 of 3 (+30)']),
+      task: {
+        title: 'Document the offline mode',
+        url: 'https://github.com/cartolibre/cartolibre/issues/150',
+        issueNumber: 150,
+        estimateMinutes: 120,
+        skills: ['documentation'],
+        repository: { forge: 'github', host: 'github.com', path: 'cartolibre/cartolibre' },
+        beneficiary: { name: 'Cartolibre' },
+      },
+    });
+  });
+
+  it('answers an empty list for a consultant with no free claim slot', async () => {
+    const { status, body } = await getJson(app, `/api/v1/consultants/${ids['camille']}/proposals`);
+
+    expect(status).toBe(200);
+    expect(body).toEqual({ consultant: { id: ids['camille'], name: 'Camille Martin' }, computedAt: null, proposals: [] });
+  });
+
+  it("lists a task's best consultants, best first, as many as asked", async () => {
+    const all = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates`);
+    const first = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates?limit=1`);
+
+    expect(all.status).toBe(200);
+    expect(all.body.task).toEqual({ id: ids['docs'], title: 'Document the offline mode', url: 'https://github.com/cartolibre/cartolibre/issues/150', state: 'ready' });
+    expect(all.body.candidates.map((candidate: any) => [candidate.consultant.name, candidate.score])).toEqual([
+      ['Léa Dubois', 30],
+      ['Noé Lambert', 10],
+    ]);
+    expect(all.body.candidates[1].reasons).toEqual(['matches skill documentation at level 1 of 3 (+10)', 'fits the time left: 2h of 7h']);
+    expect(first.body.candidates.map((candidate: any) => candidate.consultant.name)).toEqual(['Léa Dubois']);
+  });
+
+  it('answers 404 and 400 in JSON, saying what was wrong', async () => {
+    expect(await getJson(app, '/api/v1/consultants/999999/proposals')).toEqual({
+      status: 404,
+      body: { error: 'not_found', message: 'No consultant has id 999999.' },
+    });
+    expect(await getJson(app, '/api/v1/tasks/999999/candidates')).toEqual({ status: 404, body: { error: 'not_found', message: 'No task has id 999999.' } });
+    const badId = await getJson(app, '/api/v1/consultants/lea/proposals');
+    expect(badId).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'id must be a consultant id: digits, not starting with 0' } });
+    const badLimit = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates?limit=0`);
+    expect(badLimit).toMatchObject({ status: 400, body: { error: 'bad_request', issues: [{ path: 'limit', message: 'limit must be a whole number from 1 to 20' }] } });
+  });
+
+  it('leaves out a task claimed since the pairing ran', async () => {
+    const db = ctx.db();
+    await db.query(`INSERT INTO claims (task_id, consultant_id, claimed_at, expires_at) VALUES ($1, $2, $3, $3::timestamptz + interval '1 day')`, [
+      ids['docs'],
+      ids['noe'],
+      DEMO_NOW,
+    ]);
+
+    const proposals = await getJson(app, `/api/v1/consultants/${ids['lea']}/proposals`);
+    const candidates = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates`);
+
+    expect(proposals.body.proposals.map((proposal: any) => [proposal.rank, proposal.task.id])).toEqual([[1, ids['translation']]]);
+    expect(candidates.body.candidates).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '@wecena/db';
+import { ApiError, answerInvalidRequest } from '../api/errors';
+import { ID_PATTERN, isRowId } from '../api/schemas';
+import { type ConsultantProposalsView, type TaskCandidatesView, findConsultantProposals, findTaskCandidates } from '../queries/proposals';
+
+export const MAX_CANDIDATES = 20;
+export const DEFAULT_CANDIDATES = 5;
+
+function idParams(noun: 'consultant' | 'task', example: string) {
+  const message = `id must be a ${noun} id: digits, not starting with 0`;
+  return z.object({
+    id: z
+      .string()
+      .regex(ID_PATTERN, { error: message, abort: true })
+      .refine(isRowId, { error: message })
+      .openapi({ param: { name: 'id', in: 'path' }, description: `The ${noun} id.`, example }),
+  });
+}
+
+const candidatesMessage = `limit must be a whole number from 1 to ${MAX_CANDIDATES}`;
+const CandidatesQuery = z.object({
+  limit: z.coerce
+    .number({ error: candidatesMessage })
+    .int({ error: candidatesMessage })
+    .min(1, { error: candidatesMessage })
+    .max(MAX_CANDIDATES, { error: candidatesMessage })
+    .default(DEFAULT_CANDIDATES)
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Consultants listed, ${DEFAULT_CANDIDATES} unless told.`, example: 3 }),
+});
+
+const Reasons = z.array(z.string()).openapi({
+  description: 'What the score is made of, each true of the pair, with its points.',
+  example: ['matches skill typescript at level 3 of 3 (+30)', 'fits the time left: 4h of 21h', 'ready for 2 days (+2)'],
+});
+const Score = z.number().openapi({ description: 'Higher is better; comparable within one pairing run only.', example: 62 });
+const Assigned = z.boolean().openapi({
+  description: 'The optimal assignment of this run gives this task to this consultant; the others are what to take if it goes.',
+});
+const ComputedAt = z.iso.datetime().nullable().openapi({ description: 'When the pairing ran; null when it proposed nothing here.' });
+const Person = z.object({ id: z.string().regex(ID_PATTERN).openapi({ example: '3' }), name: z.string().openapi({ example: 'Léa Dubois' }) });
+
+export const ConsultantProposals = z
+  .object({
+    consultant: Person,
+    computedAt: ComputedAt,
+    proposals: z.array(
+      z
+        .object({
+          rank: z.int().positive().openapi({ description: '1 for the first.', example: 1 }),
+          assigned: Assigned,
+          score: Score,
+          reasons: Reasons,
+          task: z
+            .object({
+              id: z.string().regex(ID_PATTERN).openapi({ example: '42' }),
+              title: z.string().openapi({ example: 'Keyboard navigation for the layer switcher' }),
+              url: z.string().openapi({ description: 'The issue on its forge.', example: 'https://github.com/cartolibre/cartolibre/issues/137' }),
+              issueNumber: z.int().positive().openapi({ example: 137 }),
+              estimateMinutes: z.int().positive().nullable().openapi({ example: 240 }),
+              skills: z.array(z.string()).openapi({ example: ['accessibility', 'typescript'] }),
+              repository: z.object({
+                forge: z.enum(['github', 'gitlab']),
+                host: z.string().openapi({ example: 'github.com' }),
+                path: z.string().openapi({ example: 'cartolibre/cartolibre' }),
+              }),
+              beneficiary: z.object({ id: z.string().regex(ID_PATTERN), name: z.string().openapi({ example: 'Cartolibre' }) }).nullable(),
+            })
+            .openapi('ProposedTask'),
+        })
+        .openapi('Proposal'),
+    ),
+  })
+  .openapi('ConsultantProposals');
+export type ConsultantProposals = z.infer<typeof ConsultantProposals>;
+
+export const TaskCandidates = z
+  .object({
+    task: z
+      .object({
+        id: z.string().regex(ID_PATTERN).openapi({ example: '42' }),
+        title: z.string(),
+        url: z.string().openapi({ example: 'https://github.com/cartolibre/cartolibre/issues/137' }),
+        state: z.string().openapi({ example: 'ready' }),
+      })
+      .openapi('CandidateTask'),
+    computedAt: ComputedAt,
+    candidates: z.array(z.object({ consultant: Person, score: Score, reasons: Reasons, assigned: Assigned }).openapi('Candidate')),
+  })
+  .openapi('TaskCandidates');
+export type TaskCandidates = z.infer<typeof TaskCandidates>;
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
+
+const listProposalsRoute = createRoute({
+  method: 'get',
+  path: '/consultants/{id}/proposals',
+  operationId: 'listConsultantProposals',
+  tags: ['pairing'],
+  summary: "A consultant's proposed tasks",
+  description:
+    'The ready tasks the last pairing run proposed to the consultant, ranked: those the optimal assignment gives them first, ' +
+    'then the others of their shortlist, each best score first, with the reasons and the issue. Tasks claimed since are left out. ' +
+    'Nothing is posted on the forge until the consultant claims.',
+  request: { params: idParams('consultant', '3') },
+  responses: {
+    200: { description: 'The proposals, ranked; empty when the consultant is not available today.', content: { 'application/json': { schema: ConsultantProposals } } },
+    400: errorResponse('The id is not a consultant id.'),
+    404: errorResponse('No consultant has this id.'),
+  },
+});
+
+const listCandidatesRoute = createRoute({
+  method: 'get',
+  path: '/tasks/{id}/candidates',
+  operationId: 'listTaskCandidates',
+  tags: ['pairing'],
+  summary: 'The best consultants for a task',
+  description:
+    'Consultants whose shortlist of the last pairing run holds the task, best score first, with the reasons; ' +
+    'empty once the task is claimed or no longer ready.',
+  request: { params: idParams('task', '42'), query: CandidatesQuery },
+  responses: {
+    200: { description: 'The candidates, best first.', content: { 'application/json': { schema: TaskCandidates } } },
+    400: errorResponse('The id or the limit is invalid.'),
+    404: errorResponse('No task has this id.'),
+  },
+});
+
+function presentProposals(view: ConsultantProposalsView): ConsultantProposals {
+  return { ...view, computedAt: view.computedAt?.toISOString() ?? null };
+}
+
+function presentCandidates(view: TaskCandidatesView): TaskCandidates {
+  return { ...view, computedAt: view.computedAt?.toISOString() ?? null };
+}
+
+/** `/consultants/{id}/proposals` and `/tasks/{id}/candidates`: what the pairing proposes, explained. */
+export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: answerInvalidRequest });
+
+  app.openapi(listProposalsRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const view = await findConsultantProposals(db, id);
+    if (view === null) return c.json({ error: 'not_found' as const, message: `No consultant has id ${id}.` }, 404);
+    return c.json(presentProposals(view), 200);
+  });
+
+  app.openapi(listCandidatesRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    const view = await findTaskCandidates(db, id, limit);
+    if (view === null) return c.json({ error: 'not_found' as const, message: `No task has id ${id}.` }, 404);
+    return c.json(presentCandidates(view), 200);
+  });
+
+  return app;
+}
