@@ -2,3 +2,4 @@ export { loadPairingInput, pairingTimeAt, type PairingTime } from './load-pairin
 export { loadPairingLabels, type PairingLabels } from './pairing-labels';
 export { refreshPairingProposals, toProposalRows, type PairingRefresh, type ProposalRow } from './refresh-pairing-proposals';
 export { findPairingConsultant } from './pairing-consultant';
+export { createPairingRefresher, type PairingRefresher, type PairingRefresherOptions } from './pairing-refresher';
