@@ -93,10 +93,12 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart .bar { fill: var(--accent); }
 figure.chart text { fill: var(--muted); font-size: 11px; }
 figure.chart figcaption { color: var(--muted); font-size: .875rem; }
+.receipt section.card { margin-bottom: .75rem; }
 .receipt dl { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
 .receipt dt { color: var(--muted); }
 .receipt dd { margin: 0; white-space: pre-line; }
-@media (max-width: 40rem) { .receipt dl { grid-template-columns: 1fr; } .receipt dd { margin-bottom: .5rem; } }
+@media (max-width: 40rem) { .receipt section.card { margin-bottom: .75rem; }
+.receipt dl { grid-template-columns: 1fr; } .receipt dd { margin-bottom: .5rem; } }
 /* The receipt data page on paper: no navigation, black on white, no link colours. */
 @media print {
   header.site, footer.site, .tabs, .no-print { display: none; }
@@ -112,6 +114,7 @@ figure.chart figcaption { color: var(--muted); font-size: .875rem; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { padding: .5rem 0; border-bottom: 1px solid var(--line); }
   table.stack td { border: 0; padding: .125rem 0; }
+  table.stack td.num { text-align: left; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8125rem; }
 }
 @media (min-width: 48rem) {

@@ -9,8 +9,11 @@ export function chromiumPath(): string | null {
 }
 
 export interface DashboardBrowser {
-  /** A page of the given size whose every request to http://dashboard.test is answered by `app`. */
-  open(app: Hono, viewport: { width: number; height: number }): Promise<Page>;
+  /**
+   * A page of the given size whose every request to `origin` (http://dashboard.test unless
+   * told) is answered by `app`, forms and cookies included.
+   */
+  open(app: Hono, viewport: { width: number; height: number }, origin?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,15 +38,23 @@ export async function launchDashboardBrowser(executablePath: string): Promise<Da
     ],
   });
   return {
-    async open(app, viewport) {
+    async open(app, viewport, origin = DASHBOARD_ORIGIN) {
       const page = await browser.newPage({ viewport });
       await page.route('**/*', async (route) => {
         const request = route.request();
-        if (!request.url().startsWith(`${DASHBOARD_ORIGIN}/`)) return route.abort();
-        const response = await app.request(request.url(), { method: request.method(), headers: await request.allHeaders() });
+        if (!request.url().startsWith(`${origin}/`)) return route.abort();
+        const body = request.postDataBuffer();
+        const response = await app.request(request.url(), {
+          method: request.method(),
+          headers: await request.allHeaders(),
+          ...(body === null ? {} : { body }),
+        });
+        const headers = Object.fromEntries([...response.headers.entries()].filter(([name]) => name !== 'set-cookie'));
+        // Several cookies in one fulfilled response: one Set-Cookie line each, separated by newlines.
+        const cookies = response.headers.getSetCookie();
         return route.fulfill({
           status: response.status,
-          headers: Object.fromEntries(response.headers.entries()),
+          headers: cookies.length === 0 ? headers : { ...headers, 'set-cookie': cookies.join('\n') },
           body: Buffer.from(await response.arrayBuffer()),
         });
       });

@@ -1,0 +1,87 @@
+import { createPgliteTestDatabase, type TestDatabase } from '@wecena/testkit';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardRoutes } from '../dashboard-routes';
+import { chromiumPath, launchDashboardBrowser, type DashboardBrowser } from '../testing/browser';
+import { insertDemoWorld } from '../testing/demo-world';
+import { DEMO_NOW } from '../testing/sample-data';
+
+const executablePath = chromiumPath();
+// Screenshots for a person to look at, written only when asked: WECENA_SCREENSHOT_DIR=/tmp/shots.
+const screenshotDir = process.env.WECENA_SCREENSHOT_DIR;
+// A loopback origin: the demo sign-in answers nowhere else.
+const ORIGIN = 'http://localhost:3000';
+
+const VIEWPORTS = [
+  { viewport: 'desktop', width: 1280, height: 900 },
+  { viewport: 'phone', width: 390, height: 844 },
+];
+
+describe.skipIf(executablePath === null)('a sponsor reviewing a contribution in chromium', () => {
+  let browser: DashboardBrowser;
+  const databases: TestDatabase[] = [];
+
+  beforeAll(async () => {
+    browser = await launchDashboardBrowser(executablePath ?? '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(databases.map((test) => test.dispose()));
+  });
+
+  it.each(VIEWPORTS)('signs in as the demo sponsor, approves one, and sees the report change ($viewport, $width px)', async ({ viewport, width, height }) => {
+    const test = await createPgliteTestDatabase();
+    databases.push(test);
+    const world = await insertDemoWorld(test.db);
+    const app = dashboardRoutes({
+      db: test.db,
+      clock: () => DEMO_NOW,
+      signIn: { sessionSecret: 'a-session-secret-of-at-least-32-characters', publicUrl: ORIGIN, demo: true, listenHost: '127.0.0.1' },
+    });
+    const page = await browser.open(app, { width, height }, ORIGIN);
+    const shot = async (name: string) => {
+      if (screenshotDir === undefined) return;
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, `${name}-${viewport}.png`), fullPage: true });
+    };
+    const scrollWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    const reviewed = () => page.locator('[data-figure="report-approved"]').innerText();
+    const reports = `${ORIGIN}/sponsors/${world.sponsorId}/reports?year=2026`;
+
+    await page.goto(`${ORIGIN}/demo/sign-in`);
+    await shot('demo-sign-in');
+    await page.locator(`button[data-person="sponsor_reviewer:${world.reviewerId}"]`).click();
+    await page.waitForURL(`${ORIGIN}/sponsors/${world.sponsorId}`);
+    await shot('sponsor-review');
+    expect(await scrollWidth()).toBeLessThanOrEqual(width);
+
+    await page.goto(reports);
+    const before = await reviewed();
+    await shot('sponsor-report-before');
+
+    await page.goto(`${ORIGIN}/sponsors/${world.sponsorId}`);
+    await page.locator(`input[name="ids"][value="${world.pendingCreditId}"]`).check();
+    await page.getByRole('button', { name: 'Approve selected' }).click();
+    await page.waitForURL(/done=approved/);
+    const notice = await page.locator('.notice').innerText();
+    await shot('sponsor-review-approved');
+
+    await page.goto(reports);
+    const after = await reviewed();
+    const receiptLink = page.getByRole('link', { name: 'Receipt data' }).first();
+    await shot('sponsor-report-after');
+    expect(await scrollWidth()).toBeLessThanOrEqual(width);
+    await receiptLink.click();
+    await page.waitForURL(/\/receipts\//);
+    const amount = await page.locator('[data-field="amount"]').innerText();
+    await shot('receipt');
+    await page.close();
+
+    expect(before).toBe('0 min');
+    expect(notice).toContain('Approved');
+    expect(after).toBe('3 h 40 min');
+    expect(amount).toMatch(/€$/);
+    expect(amount).not.toBe('0\u00a0€');
+  });
+});
