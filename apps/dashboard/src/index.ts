@@ -4,3 +4,9 @@
  */
 export { dashboardRoutes, type DashboardDependencies } from './dashboard-routes';
 export type { DashboardLogger } from './logger';
+export type { DashboardSignInOptions } from './auth/sign-in-options';
+export { parseForgeLogin } from './auth/sign-in-options';
+export type { GithubOAuthConfig, GitlabOAuthConfig } from './auth/oauth';
+export { isLoopbackHost } from './auth/loopback';
+export { grantRole, type NewGrant } from './queries/session-queries';
+export type { Role } from './auth/roles';
