@@ -2,6 +2,7 @@ import {
   type ConsultantFacts,
   type Decision,
   decideExpirySweep,
+  decideRecall,
   decideJourney,
   type Forge,
   type ForgeEvent,
@@ -12,6 +13,7 @@ import {
   journeyNeeds,
   type RepositoryConfig,
   type TaskSnapshot,
+  withForgeTrackedTime,
 } from '@wecena/core';
 import type { Database, Queryable } from '@wecena/db';
 import type { Logger } from 'pino';
@@ -72,6 +74,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       const access = repository && deps.forges[repository.ref.forge];
       if (!repository || !access) continue;
       const port = await access.portFor(repository);
+      if (!port) continue;
       await performStored(key, row.seq, port, { repository: repository.ref, issueNumber: row.issue_number, replyTo: row.reply_to }, row.effects, row.performed);
     }
     return true;
@@ -146,13 +149,41 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       logger.warn({ forge: ref.forge, repository: ref.path }, 'event from a forge that is not configured');
       return;
     }
-    const port = await access.portFor({ ...repository, installationId: context.installationId ?? repository.installationId });
+    const reachable = { ...repository, installationId: context.installationId ?? repository.installationId };
+    const port = await access.portFor(reachable);
+    if (!port) {
+      logger.warn({ forge: ref.forge, repository: ref.path }, 'repository not reachable with the configured credentials; event left');
+      return;
+    }
+    if (await isOwnEvent(access, reachable, event)) return;
     const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
-    const planned = await planDecisions(repository, port, config, event);
+    const planned = await planDecisions(repository, port, access, config, await withResolvedAuthor(access, reachable, event));
     await commitAndPerform(key, repository, port, planned);
   }
 
-  async function planDecisions(repository: StoredRepository, port: ForgePort, config: RepositoryConfig, event: JourneyEvent): Promise<PlannedDecision[]> {
+  /** wecena's own comments and label changes come back as events: on forges that do not mark bots, recognise them. */
+  async function isOwnEvent(access: ForgeAccess, repository: StoredRepository, event: JourneyEvent): Promise<boolean> {
+    if (!access.ownLogin) return false;
+    const own = await access.ownLogin(repository);
+    const actor = event.kind === 'comment_created' ? event.author : event.actor;
+    return own !== null && own.toLowerCase() === actor.login.toLowerCase();
+  }
+
+  /** A merge whose author the payload names by id only: ask the forge, since credit goes to the claimant who wrote it. */
+  async function withResolvedAuthor(access: ForgeAccess, repository: StoredRepository, event: JourneyEvent): Promise<JourneyEvent> {
+    if (event.kind !== 'change_request_closed' || !event.merged || event.changeRequest.author !== null || !access.loginOfUser) return event;
+    const login = await access.loginOfUser(repository, event.changeRequest.authorForgeId);
+    if (login === null) return event;
+    return { ...event, changeRequest: { ...event.changeRequest, author: { login, forgeId: event.changeRequest.authorForgeId, isBot: false } } };
+  }
+
+  async function planDecisions(
+    repository: StoredRepository,
+    port: ForgePort,
+    access: ForgeAccess,
+    config: RepositoryConfig,
+    event: JourneyEvent,
+  ): Promise<PlannedDecision[]> {
     const now = deps.clock();
     const needs = journeyNeeds(event, config);
     const actor = event.kind === 'comment_created' ? event.author : event.actor;
@@ -175,7 +206,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
 
     const planned: PlannedDecision[] = [];
     for (const issueNumber of issueNumbers.length > 0 ? issueNumbers : [null]) {
-      const task: TaskSnapshot | null = issueNumber === null ? null : await loadTaskSnapshot(db, repository, issueNumber);
+      const stored: TaskSnapshot | null = issueNumber === null ? null : await loadTaskSnapshot(db, repository, issueNumber);
+      const task = stored && event.kind === 'change_request_closed' && event.merged ? await withTrackedTime(access, repository, stored, event.changeRequest.number) : stored;
       const decision = decideJourney({
         event,
         task,
@@ -214,8 +246,32 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     return closing.slice(0, 1);
   }
 
+  /** On a forge with time tracking of its own, the claimant's hours at merge count that log too (never twice). */
+  async function withTrackedTime(access: ForgeAccess, repository: StoredRepository, task: TaskSnapshot, changeRequestNumber: number): Promise<TaskSnapshot> {
+    const claim = task.openClaim;
+    if (!claim || !access.trackedMinutes) return task;
+    const minutes = await access.trackedMinutes(repository, { issueNumber: task.issueNumber, changeRequestNumber, login: claim.login });
+    return withForgeTrackedTime(task, claim.consultantId, claim.login, minutes);
+  }
+
   /** A scheduled delivery of wecena's own: a claim due for its reminder or its expiry. */
   async function runClaimDue(key: DeliveryKey, claimId: string): Promise<void> {
+    await runOnOpenClaim(key, claimId, (task, config, now) => decideExpirySweep([{ task, config }], now));
+  }
+
+  /** A sponsor recalled the consultant to a client: the claim ends as recalled and the task is offered again. */
+  async function runClaimRecalled(key: DeliveryKey, claimId: string): Promise<void> {
+    await runOnOpenClaim(key, claimId, (task, config, now) => {
+      const decision = decideRecall(task, config, now);
+      return decision ? [decision] : [];
+    });
+  }
+
+  async function runOnOpenClaim(
+    key: DeliveryKey,
+    claimId: string,
+    decide: (task: TaskSnapshot, config: RepositoryConfig, now: string) => Decision[],
+  ): Promise<void> {
     if (await resumeStoredDecisions(key)) return;
     const { rows } = await db.query<{ repository_id: string; issue_number: number }>(
       `SELECT t.repository_id, t.issue_number FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.id = $1 AND c.ended_at IS NULL`,
@@ -227,10 +283,14 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     const access = repository && deps.forges[repository.ref.forge];
     if (!repository || !access || !repository.enabled) return;
     const port = await access.portFor(repository);
+    if (!port) {
+      logger.warn({ forge: repository.ref.forge, repository: repository.ref.path, claimId }, 'repository not reachable with the configured credentials; claim left');
+      return;
+    }
     const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
     const task = await loadTaskSnapshot(db, repository, due.issue_number);
     if (!task) return;
-    const decisions = decideExpirySweep([{ task, config }], deps.clock().toISOString());
+    const decisions = decide(task, config, deps.clock().toISOString());
     await commitAndPerform(
       key,
       repository,
@@ -239,7 +299,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     );
   }
 
-  return { runForgeEvent, runClaimDue };
+  return { runForgeEvent, runClaimDue, runClaimRecalled };
 }
 
 export type JourneyRunner = ReturnType<typeof createJourneyRunner>;

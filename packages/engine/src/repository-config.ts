@@ -6,13 +6,23 @@ import type { StoredRepository } from './repository-store';
 
 /** What the journey needs of one forge beyond its ForgePort. */
 export interface ForgeAccess {
-  /** The ForgePort acting on this repository (on GitHub, as the installation that reaches it). */
-  portFor(repository: StoredRepository): Promise<ForgePort>;
+  /**
+   * The ForgePort acting on this repository (on GitHub, as the installation that reaches it),
+   * or null when wecena's configuration cannot reach it (no installation known, a GitLab host
+   * without a token): retrying would not help, so the event is logged and left.
+   */
+  portFor(repository: StoredRepository): Promise<ForgePort | null>;
   /**
    * Reads the repository's configuration file (`.github/wecena.yml`, `.gitlab/wecena.yml`):
    * the configuration with defaults for what is missing or wrong, and each problem with its line.
    */
   readConfig(text: string | null): { config: RepositoryConfig; problems: string[] };
+  /** wecena's own account on the repository's forge, for forges whose events do not mark bots (GitLab). */
+  ownLogin?(repository: StoredRepository): Promise<string | null>;
+  /** The login of a user a payload names by id only (GitLab's merge request author). */
+  loginOfUser?(repository: StoredRepository, forgeUserId: string): Promise<string | null>;
+  /** Minutes the forge's own time tracking holds for `login` on the issue and its change request (GitLab). */
+  trackedMinutes?(repository: StoredRepository, input: { issueNumber: number; changeRequestNumber: number | null; login: string }): Promise<number>;
 }
 
 /** A repository's configuration is asked of the forge at most this often. */

@@ -1,5 +1,5 @@
 import { REMINDER_LEAD_DAYS } from '@wecena/core';
-import type { Queryable } from '@wecena/db';
+import { CLAIM_RECALLED_EVENT, type Queryable } from '@wecena/db';
 
 export const CLAIM_DUE_EVENT = 'claim_due';
 
@@ -23,9 +23,12 @@ export async function enqueueDueClaims(db: Queryable, now: Date): Promise<number
   return rowCount;
 }
 
-/** The claim a scheduled delivery is about, or null for a body that is not one. */
-export function claimOfScheduledDelivery(eventName: string, body: unknown): string | null {
-  if (eventName !== CLAIM_DUE_EVENT) return null;
+export type ScheduledDelivery = { kind: 'claim_due' | 'claim_recalled'; claimId: string };
+
+/** What one of wecena's own deliveries asks for, or null for one it never schedules. */
+export function readScheduledDelivery(eventName: string, body: unknown): ScheduledDelivery | null {
+  if (eventName !== CLAIM_DUE_EVENT && eventName !== CLAIM_RECALLED_EVENT) return null;
   const claimId = (body as { claimId?: unknown } | null)?.claimId;
-  return typeof claimId === 'string' && /^\d+$/.test(claimId) ? claimId : null;
+  if (typeof claimId !== 'string' || !/^\d+$/.test(claimId)) return null;
+  return { kind: eventName === CLAIM_DUE_EVENT ? 'claim_due' : 'claim_recalled', claimId };
 }

@@ -1,4 +1,4 @@
-import type { StoreChange, TaskDetails } from '@wecena/core';
+import { type StoreChange, type TaskDetails, valueContribution } from '@wecena/core';
 import type { Transaction } from '@wecena/db';
 import type { StoredRepository } from './repository-store';
 
@@ -139,18 +139,38 @@ async function recordCredit(
   if (repository.beneficiaryId === null) {
     throw new Error(`repository ${repository.ref.path} is linked to no beneficiary: the credit waits until an operator links it`);
   }
-  // Valued at cost: the consultant's hourly cost, else the sponsor's default, in integer cents.
-  // Parameters in a SELECT list have no column to take their type from: each is cast, or $7,
-  // used twice, gets two inconsistent types and PostgreSQL refuses the statement.
+  const { rows } = await tx.query<{ sponsor_id: string; hourly_cost_cents: string | null }>(
+    `SELECT c.sponsor_id, COALESCE(c.cost_rate_cents, s.default_cost_rate_cents)::text AS hourly_cost_cents
+       FROM consultants c JOIN sponsors s ON s.id = c.sponsor_id WHERE c.id = $1`,
+    [change.consultantId],
+  );
+  const consultant = rows[0];
+  if (!consultant) throw new Error(`consultant ${change.consultantId} is gone: the credit cannot be recorded`);
+  // Valued at cost price, under the rules of the year the work landed (core/valuation cites them).
+  const { valuationCents } = valueContribution({
+    minutes: change.minutes,
+    hourlyCostCents: Number(consultant.hourly_cost_cents ?? 0),
+    year: new Date(change.landedAt).getUTCFullYear(),
+  });
   await tx.query(
     `INSERT INTO contributions (kind, task_id, consultant_id, sponsor_id, beneficiary_id, change_request_url, confirmed_by,
                                 landed_at, minutes, estimated, valuation_cents, recorded_by, recorded_at)
-     SELECT 'credit', $1::bigint, c.id, c.sponsor_id, $3::bigint, $4::text, $5::text, $6::timestamptz, $7::integer, $8::boolean,
-            round($7::integer * COALESCE(c.cost_rate_cents, s.default_cost_rate_cents, 0)::numeric / 60)::bigint, $9::text, $10::timestamptz
-       FROM consultants c JOIN sponsors s ON s.id = c.sponsor_id
-      WHERE c.id = $2
+     VALUES ('credit', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT DO NOTHING`,
-    [taskId, change.consultantId, repository.beneficiaryId, change.changeRequestUrl, change.confirmedBy, change.landedAt, change.minutes, change.estimated, change.recordedBy, now],
+    [
+      taskId,
+      change.consultantId,
+      consultant.sponsor_id,
+      repository.beneficiaryId,
+      change.changeRequestUrl,
+      change.confirmedBy,
+      change.landedAt,
+      change.minutes,
+      change.estimated,
+      valuationCents,
+      change.recordedBy,
+      now,
+    ],
   );
 }
 

@@ -86,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     logger,
     metrics,
-    handlers: journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp }),
+    handlers: journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp, gitlab: options.gitlab }),
     // PGlite runs in this thread with one session: acknowledgements first, processing after.
     deferWhile: db.engine === 'pglite' ? () => writer.isBusy() : undefined,
   });

@@ -6,9 +6,8 @@ import type { GithubAppClient } from './github-app-client';
 export function githubForgeAccess(client: GithubAppClient): ForgeAccess {
   return {
     async portFor(repository) {
-      if (repository.installationId === null) {
-        throw new Error(`no GitHub App installation is known for ${repository.ref.path}: reinstall the App on it`);
-      }
+      // Only an installation reaches a repository; the runner logs an event it cannot act on.
+      if (repository.installationId === null) return null;
       return client.forgeFor(repository.installationId);
     },
     readConfig(text) {

@@ -20,7 +20,7 @@ export interface GitlabForgeAccessOptions extends GitlabHost {
 
 /** The journey's access to GitLab; its ports also read GitLab's own time tracking. */
 export interface GitlabForgeAccess extends ForgeAccess {
-  portFor(repository: StoredRepository): Promise<GitlabForge>;
+  portFor(repository: StoredRepository): Promise<GitlabForge | null>;
   /** The host names served, as repositories record them (`gitlab.com`, `git.example.org:8443`). */
   readonly hosts: readonly string[];
 }
@@ -44,16 +44,24 @@ export function gitlabForgeAccess(options: GitlabForgeAccessOptions): GitlabForg
       let forge = forges.get(name);
       if (!forge) {
         const host = byHost.get(name);
-        if (!host) {
-          throw new GitlabForgeError('unknown_host', `no GitLab token is configured for ${name}: add the host to GITLAB_HOSTS with its token`, {
-            cause: { repository: repository.ref.path, host: name, known: [...byHost.keys()] },
-          });
-        }
+        // No token for this instance: the runner logs the event and leaves it (GITLAB_HOSTS adds one).
+        if (!host) return null;
         const api = new Gitlab({ host: host.url.replace(/\/+$/, ''), token: host.token });
         forge = createGitlabForge(api, host.botUsername ? { botUsername: host.botUsername } : {});
         forges.set(name, forge);
       }
       return forge;
+    },
+    async ownLogin(repository) {
+      return (await this.portFor(repository))?.ownUsername() ?? null;
+    },
+    async loginOfUser(repository, forgeUserId) {
+      return (await this.portFor(repository))?.usernameOf(forgeUserId) ?? null;
+    },
+    async trackedMinutes(repository, { issueNumber, changeRequestNumber, login }) {
+      const forge = await this.portFor(repository);
+      if (!forge) return 0;
+      return (await forge.timeSpentBy({ issue: { repository: repository.ref, issueNumber }, changeRequestNumber, login })).minutes;
     },
     readConfig(text) {
       const reading = readRepositoryConfig(text);

@@ -532,3 +532,19 @@ describe('timeSpentBy', () => {
     expect(await forge().timeSpentBy({ issue, changeRequestNumber: null, login: 'ada' })).toEqual({ minutes: 0, timelogs: [] });
   });
 });
+
+describe('users', () => {
+  it('names the author a merge request hook gives by id only', async () => {
+    gitlabApi().get('/v4/users/51').reply(200, user(51, 'camille'));
+    expect(await forge().usernameOf('51')).toBe('camille');
+  });
+
+  it('gives null for a user GitLab does not know', async () => {
+    gitlabApi().get('/v4/users/404').reply(404, { message: '404 User Not Found' });
+    expect(await forge().usernameOf('404')).toBeNull();
+  });
+
+  it('knows its own account without asking when told', async () => {
+    expect(await forge().ownUsername()).toBe(BOT);
+  });
+});

@@ -51,13 +51,16 @@ export interface GitlabTimeSpent {
  * At merge, per consultant and task, the hours credited are
  *   max(minutes logged with `/wecena spend`, minutes GitLab logged for that user on the issue
  *       and on the merge request that closes it).
- * The GitLab entries are kept as time logs of source `gitlab_timelog` with the timelog's
- * global id as `sourceRef` (imported once, whatever the redeliveries), so that the ledger still
- * proves them after someone runs `/remove_time_spent`.
+ * The minutes are read at merge and fixed in the credit, so a later `/remove_time_spent` on
+ * GitLab cannot change the ledger.
  */
 export interface GitlabForge extends ForgePort {
   /** What GitLab's time tracking holds for `login` on the issue and, when given, on the merge request. */
   timeSpentBy(input: { issue: IssueLocator; changeRequestNumber: number | null; login: string }): Promise<GitlabTimeSpent>;
+  /** The username of the bot account wecena acts as. */
+  ownUsername(): Promise<string>;
+  /** The username of the user with this id, or null when there is none. */
+  usernameOf(userId: string): Promise<string | null>;
 }
 
 /**
@@ -314,6 +317,18 @@ export function createGitlabForge(api: GitlabApi, options: GitlabForgeOptions = 
         hasContributingFile: CONTRIBUTING_PATHS.some((path) => blobs.has(path)),
         readme: readmePath === undefined ? null : (blobs.get(readmePath) ?? null),
       };
+    },
+
+    ownUsername,
+
+    async usernameOf(userId) {
+      if (!/^\d+$/.test(userId)) return null;
+      try {
+        return (await api.Users.show(Number(userId))).username;
+      } catch (error) {
+        if (hasStatus(error, 404)) return null;
+        throw error;
+      }
     },
 
     async timeSpentBy({ issue, changeRequestNumber, login }) {
