@@ -20,6 +20,15 @@ export async function serveCommand(options: { demo?: boolean }): Promise<void> {
       gitlab: config.gitlab ? { url: config.gitlab.url, token: config.gitlab.token, otherHosts: config.gitlab.otherHosts } : undefined,
       logger,
       worker: config.worker,
+      signIn: {
+        sessionSecret: config.sessionSecret,
+        publicUrl: config.publicUrl,
+        github: config.signIn.github,
+        gitlab: config.signIn.gitlab,
+        operators: config.signIn.operators,
+        demo: options.demo === true,
+        listenHost: config.host,
+      },
       beforeListen: options.demo
         ? async (db) => {
             const counts = await seedDemo(db, { now: new Date() });

@@ -62,6 +62,21 @@ describe('environment', () => {
       env: { GITLAB_TOKEN: 'token', GITLAB_WEBHOOK_SECRET: 'secret', GITLAB_HOSTS: 'https://git.example.org' },
       expected: "GITLAB_HOSTS lists git.example.org: set its bot user's token in GITLAB_TOKEN_GIT_EXAMPLE_ORG",
     },
+    {
+      name: 'an OAuth client without its secret',
+      env: { GITHUB_CLIENT_ID: 'Iv1.abc', SESSION_SECRET: 'x'.repeat(32) },
+      expected: 'GITHUB_CLIENT_SECRET: must be set too (set both GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET, or neither)',
+    },
+    {
+      name: 'sign-in without a session secret',
+      env: { GITHUB_CLIENT_ID: 'Iv1.abc', GITHUB_CLIENT_SECRET: 'shh' },
+      expected: 'SESSION_SECRET: must be set for sign-in with the forges (32 characters or more)',
+    },
+    {
+      name: 'an operator that is not host/login',
+      env: { WECENA_OPERATORS: 'alice' },
+      expected: 'WECENA_OPERATORS.0: each entry must be host/login, such as github.com/alice (got "alice")',
+    },
     { name: 'a short session secret', env: { SESSION_SECRET: 'short' }, expected: 'SESSION_SECRET: must be at least 32 characters long' },
     { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, expected: 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace (got "loud")' },
   ])('refuses $name with one line', ({ env, expected }) => {
@@ -102,7 +117,8 @@ describe('environment', () => {
       [
         'PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'WECENA_DATA_DIR', 'APP_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH',
         'WEBHOOK_SECRET', 'GHE_HOST', 'GITLAB_URL', 'GITLAB_TOKEN', 'GITLAB_WEBHOOK_SECRET', 'SESSION_SECRET',
-        'WECENA_WORKER', 'LOG_LEVEL', 'LOG_FORMAT', 'GITLAB_HOSTS',
+        'WECENA_WORKER', 'LOG_LEVEL', 'LOG_FORMAT', 'GITLAB_HOSTS', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET',
+        'GITLAB_CLIENT_ID', 'GITLAB_CLIENT_SECRET', 'WECENA_OPERATORS',
       ].sort(),
     );
   });

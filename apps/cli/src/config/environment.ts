@@ -20,6 +20,11 @@ export const environmentVariables = [
   { name: 'GITLAB_WEBHOOK_SECRET', default: '(unset)', meaning: 'The secret token set on GitLab webhooks; deliveries are verified against it.' },
   { name: 'GITLAB_HOSTS', default: '(unset)', meaning: 'More GitLab instances, comma-separated URLs; each one\'s token in `GITLAB_TOKEN_<HOST>` (e.g. `GITLAB_TOKEN_GIT_EXAMPLE_ORG`).' },
   { name: 'SESSION_SECRET', default: '(unset: sign-in off)', meaning: 'At least 32 characters; signs dashboard session cookies.' },
+  { name: 'GITHUB_CLIENT_ID', default: '(unset: no GitHub sign-in)', meaning: "The GitHub App's OAuth client id; callback URL `PUBLIC_URL/auth/github/callback`." },
+  { name: 'GITHUB_CLIENT_SECRET', default: '(unset)', meaning: "That client's secret." },
+  { name: 'GITLAB_CLIENT_ID', default: '(unset: no GitLab sign-in)', meaning: 'OAuth application on GITLAB_URL (scope `read_user`); callback `PUBLIC_URL/auth/gitlab/<host>/callback`. `GITLAB_CLIENT_ID_<HOST>` and `GITLAB_CLIENT_SECRET_<HOST>` for each host of GITLAB_HOSTS.' },
+  { name: 'GITLAB_CLIENT_SECRET', default: '(unset)', meaning: "That application's secret." },
+  { name: 'WECENA_OPERATORS', default: '(unset)', meaning: 'Comma-separated `host/login` entries who sign in as operators, e.g. `github.com/alice`.' },
   { name: 'WECENA_WORKER', default: 'on', meaning: '`off` to run only the HTTP side, with workers in other processes sharing one PostgreSQL.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug or trace.' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', meaning: '`json` (one object a line) or `pretty`.' },
@@ -50,6 +55,12 @@ export interface Config {
   github: GithubConfig | null;
   gitlab: GitlabConfig | null;
   sessionSecret: string | null;
+  /** Dashboard sign-in with the forges, when their OAuth clients are set. */
+  signIn: {
+    github: { clientId: string; clientSecret: string; host: string | null } | null;
+    gitlab: { url: string; clientId: string; clientSecret: string }[];
+    operators: string[];
+  };
   /** Whether this process drains the inbox; off for receiver-only instances. */
   worker: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -95,6 +106,17 @@ const Environment = z.object({
   GITLAB_TOKEN: optionalText,
   GITLAB_WEBHOOK_SECRET: optionalText,
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters long').optional()),
+  GITHUB_CLIENT_ID: optionalText,
+  GITHUB_CLIENT_SECRET: optionalText,
+  GITLAB_CLIENT_ID: optionalText,
+  GITLAB_CLIENT_SECRET: optionalText,
+  WECENA_OPERATORS: optionalText.pipe(
+    z
+      .string()
+      .transform((text) => text.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?\/[A-Za-z0-9][A-Za-z0-9._-]*$/i, 'each entry must be host/login, such as github.com/alice')))
+      .optional(),
+  ),
   WECENA_WORKER: optionalText.pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   LOG_LEVEL: optionalText.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], { error: 'must be one of fatal, error, warn, info, debug, trace' }).optional(),
@@ -122,6 +144,7 @@ export function readConfig(env: Record<string, string | undefined>, context: Env
 
   const github = readGithub(vars, context, problems);
   const gitlab = readGitlab(vars, env, problems);
+  const signIn = readSignIn(vars, env, gitlab, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const port = vars.PORT ?? 3000;
@@ -139,6 +162,7 @@ export function readConfig(env: Record<string, string | undefined>, context: Env
       github,
       gitlab,
       sessionSecret: vars.SESSION_SECRET ?? null,
+      signIn,
       worker: vars.WECENA_WORKER !== 'off',
       logLevel: vars.LOG_LEVEL ?? 'info',
       logFormat: vars.LOG_FORMAT ?? (context.isTerminal ? 'pretty' : 'json'),
@@ -189,6 +213,31 @@ function readGitlab(vars: Vars, env: Record<string, string | undefined>, problem
     token: vars.GITLAB_TOKEN,
     webhookSecret: vars.GITLAB_WEBHOOK_SECRET,
     otherHosts: otherHosts.hosts,
+  };
+}
+
+function readSignIn(vars: Vars, env: Record<string, string | undefined>, gitlab: GitlabConfig | null, problems: string[]): Config['signIn'] {
+  const pair = (idName: string, id: string | undefined, secretName: string, secret: string | undefined) => {
+    if (id && secret) return { clientId: id, clientSecret: secret };
+    if (id || secret) problems.push(`${id ? secretName : idName}: must be set too (set both ${idName} and ${secretName}, or neither)`);
+    return null;
+  };
+  const githubClient = pair('GITHUB_CLIENT_ID', vars.GITHUB_CLIENT_ID, 'GITHUB_CLIENT_SECRET', vars.GITHUB_CLIENT_SECRET);
+  const gitlabClients: Config['signIn']['gitlab'] = [];
+  const defaultClient = pair('GITLAB_CLIENT_ID', vars.GITLAB_CLIENT_ID, 'GITLAB_CLIENT_SECRET', vars.GITLAB_CLIENT_SECRET);
+  if (defaultClient) gitlabClients.push({ url: (vars.GITLAB_URL ?? 'https://gitlab.com').replace(/\/$/, ''), ...defaultClient });
+  for (const host of gitlab?.otherHosts ?? []) {
+    const suffix = new URL(host.url).host.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const client = pair(`GITLAB_CLIENT_ID_${suffix}`, env[`GITLAB_CLIENT_ID_${suffix}`]?.trim(), `GITLAB_CLIENT_SECRET_${suffix}`, env[`GITLAB_CLIENT_SECRET_${suffix}`]?.trim());
+    if (client) gitlabClients.push({ url: host.url, ...client });
+  }
+  if ((githubClient || gitlabClients.length > 0) && !vars.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: must be set for sign-in with the forges (32 characters or more)');
+  }
+  return {
+    github: githubClient ? { ...githubClient, host: vars.GHE_HOST ?? null } : null,
+    gitlab: gitlabClients,
+    operators: vars.WECENA_OPERATORS ?? [],
   };
 }
 

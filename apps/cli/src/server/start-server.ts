@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import { dashboardRoutes } from '@wecena/dashboard';
-import { type Database, migrate, openDatabase } from '@wecena/db';
+import { type DashboardSignInOptions, dashboardRoutes } from '@wecena/dashboard';
+import { createPairingRefresher, type Database, migrate, openDatabase } from '@wecena/db';
 import { enqueueDueClaims } from '@wecena/engine';
 import { type GithubAppCredentials, githubReceiver } from '@wecena/github-app';
 import { type GitlabForgeAccessOptions, gitlabReceiver } from '@wecena/gitlab-bot';
@@ -10,6 +10,8 @@ import {
   createInboxMetrics,
   createInboxWorker,
   createWebhookReceiver,
+  type DeliveryHandler,
+  type DeliverySource,
   type ForgeReceiver,
   type InboxWorker,
 } from '@wecena/inbox';
@@ -41,6 +43,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Drain the inbox in this process (default true); off for receiver-only instances. */
   worker?: boolean;
+  /** Dashboard sign-in: session secret, public URL, OAuth clients, operators, demo. */
+  signIn?: DashboardSignInOptions;
   /** Runs before the server listens, on the migrated database (e.g. demo data). */
   beforeListen?: (db: Database) => Promise<void>;
 }
@@ -80,13 +84,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const runWorker = options.worker ?? true;
 
   const metrics = createInboxMetrics(db);
+  // Proposals follow tasks, claims and availability: refreshed after deliveries (a burst makes
+  // one refresh) and every quarter of an hour, as windows open and close with the days.
+  const pairing = createPairingRefresher({
+    db,
+    clock,
+    delayMs: 2_000,
+    onRefreshed: (refresh) =>
+      logger.info({ consultants: refresh.consultants, tasks: refresh.tasks, assigned: refresh.assigned, proposals: refresh.proposals }, 'pairing refreshed'),
+    onError: (error) => logger.error({ err: error }, 'pairing refresh failed'),
+  });
+  const pairingTick = new Cron('*/15 * * * *', { paused: true, protect: true }, () => pairing.request());
   const writer = createBatchingWriter(db);
   const worker = createInboxWorker({
     db,
     clock,
     logger,
     metrics,
-    handlers: journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp, gitlab: options.gitlab }),
+    handlers: thenRefreshPairing(journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp, gitlab: options.gitlab }), () =>
+      pairing.request(),
+    ),
     // PGlite runs in this thread with one session: acknowledgements first, processing after.
     deferWhile: db.engine === 'pglite' ? () => writer.isBusy() : undefined,
   });
@@ -106,7 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.route('/', mount(githubReceiver(options.githubWebhookSecret ?? ''), options.githubWebhookSecret, 'set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET'));
   app.route('/', mount(gitlabReceiver(options.gitlabWebhookSecret ?? ''), options.gitlabWebhookSecret, 'set GITLAB_TOKEN and GITLAB_WEBHOOK_SECRET'));
   app.route('/', healthRoutes(db, metrics));
-  app.route('/', dashboardRoutes({ db, logger }));
+  app.route('/', dashboardRoutes({ db, logger, clock, signIn: options.signIn }));
   app.onError((error, c) => {
     logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
@@ -116,6 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (runWorker) {
     worker.start();
     sweep.resume();
+    pairingTick.resume();
+    pairing.request();
   }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -132,10 +151,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       await writer.drain();
       sweep.stop();
+      pairingTick.stop();
       await worker.stop();
+      await pairing.stop();
       if (ownsDatabase) await db.close();
     },
   };
+}
+
+/** Each handler, then a request for fresh proposals: what it processed may have changed tasks or claims. */
+function thenRefreshPairing(
+  handlers: Record<DeliverySource, DeliveryHandler>,
+  refresh: () => void,
+): Record<DeliverySource, DeliveryHandler> {
+  const wrap = (handle: DeliveryHandler): DeliveryHandler => async (delivery) => {
+    await handle(delivery);
+    refresh();
+  };
+  return { github: wrap(handlers.github), gitlab: wrap(handlers.gitlab), wecena: wrap(handlers.wecena) };
 }
 
 function listen(app: Hono, port: number, hostname: string): Promise<ServerType> {
