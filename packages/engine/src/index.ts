@@ -1,4 +1,3 @@
-export { hasContributingGuide } from './contributing-guide';
 export { createJourneyRunner, type DeliveryKey, type JourneyRunner, type JourneyRunnerDeps } from './journey-runner';
 export { type EffectTarget, performEffects } from './perform-effects';
 export { CONFIG_TTL_MS, type ForgeAccess, loadRepositoryConfig } from './repository-config';

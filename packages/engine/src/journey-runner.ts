@@ -3,6 +3,7 @@ import {
   type Decision,
   decideExpirySweep,
   decideRecall,
+  hasContributingGuide,
   decideJourney,
   type Forge,
   type ForgeEvent,
@@ -22,7 +23,6 @@ import { findRepository, refreshRepositoryIdentity, registerRepositories, type S
 import { applyStoreChanges } from './store-changes';
 import { loadConsultantFacts, loadTaskSnapshot } from './task-store';
 import { type ForgeAccess, loadRepositoryConfig } from './repository-config';
-import { hasContributingGuide } from './contributing-guide';
 
 export interface DeliveryKey {
   source: string;

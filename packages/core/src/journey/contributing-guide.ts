@@ -1,4 +1,4 @@
-import type { ContributingGuide } from '@wecena/core';
+import type { ContributingGuide } from '../ports/forge-port';
 
 /** A README heading that tells a newcomer how to get the project running. */
 const SETUP_HEADING =
