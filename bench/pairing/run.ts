@@ -33,7 +33,7 @@ interface SizeReport {
   buildCpuMs: number;
   solveMs: number;
   solveCpuMs: number;
-  phases: number;
+  searches: number;
   assigned: number;
   totalScore: number;
   greedyScore: number;
@@ -121,7 +121,7 @@ function runSize(consultants: number, tasks: number, k: number, seed: number): S
     buildCpuMs,
     solveMs,
     solveCpuMs,
-    phases: solution.phases,
+    searches: solution.searches,
     assigned,
     totalScore: solution.totalWeight,
     greedyScore,
@@ -140,7 +140,7 @@ function print(report: SizeReport): void {
   console.log(`  available today with a free slot  ${report.availableConsultants.toLocaleString('en')}`);
   console.log(`  candidate graph                   ${report.edges.toLocaleString('en')} edges (K = ${report.candidatesPerConsultant} per consultant)`);
   console.log(`  build graph                       ${ms(report.buildMs)} wall, ${ms(report.buildCpuMs)} CPU`);
-  console.log(`  solve (exact, min-cost flow)      ${ms(report.solveMs)} wall, ${ms(report.solveCpuMs)} CPU (${report.phases} phases)`);
+  console.log(`  solve (exact, augmenting paths)   ${ms(report.solveMs)} wall, ${ms(report.solveCpuMs)} CPU (${report.searches} searches)`);
   console.log(`  build + solve                     ${ms(report.buildMs + report.solveMs)} wall, ${ms(report.buildCpuMs + report.solveCpuMs)} CPU`);
   console.log(`  assigned                          ${report.assigned.toLocaleString('en')} tasks, total score ${report.totalScore.toLocaleString('en')}`);
   console.log(`  greedy baseline                   total score ${report.greedyScore.toLocaleString('en')} in ${ms(report.greedyMs)}`);

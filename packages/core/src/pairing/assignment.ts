@@ -1,23 +1,35 @@
 /*
- * The assignment solver: a maximum-weight b-matching on a bipartite graph, as a min-cost flow
- * solved by successive shortest paths with potentials, in phases (primal-dual).
+ * The assignment solver: a maximum-weight b-matching on a bipartite graph (each consultant takes
+ * up to capacity[i] tasks, each task at most one consultant), exact, by successive shortest
+ * augmenting paths with duals, one unit of capacity at a time: the Hungarian method, extended to
+ * capacities and to leaving people and tasks unassigned.
  *
- * Network: source → consultant i (capacity cap[i], cost 0) → task j (capacity 1, cost −w[i,j])
- * → sink (capacity 1, cost 0). Successive shortest paths push one unit at a time along a
- * cheapest augmenting path; the cost of that path never decreases from one augmentation to the
- * next (the cost of the best flow is convex in its value), so stopping at the first path whose
- * cost is not negative leaves the flow of least cost over every flow value: the assignment of
- * maximum total weight. An edge of weight 0 or less is never worth taking and is left out.
+ * Duals. u[i] ≥ 0 per consultant, v[j] ≥ 0 per task; the slack of an edge is u[i] + v[j] − w.
+ * The solver keeps, for the capacities offered so far (c'[i] ≤ capacity[i]):
+ * - every edge not taken has slack ≥ 0, every edge taken has slack ≤ 0;
+ * - a consultant with u[i] > 0 has c'[i] tasks; a task with v[j] > 0 is taken.
+ * These are the optimality conditions of the linear program of the b-matching (a taken edge's
+ * negative slack is the dual of its own bound x ≤ 1), whose optimum is integral (the constraint
+ * matrix of a bipartite graph is totally unimodular): when every unit of capacity has been
+ * offered, the assignment is of maximum total weight. An edge of weight 0 or less is never worth
+ * taking and is left out.
  *
- * Speed. Weights are small integers (a score is a few hundred at most), so:
- * - each phase runs one Dijkstra on reduced costs with a bucket queue, stops as soon as the sink
- *   is reached, and then pushes as many units as it can along paths of zero reduced cost (a
- *   depth-first search with a current-arc pointer per consultant and each task visited once per
- *   phase), as Hopcroft-Karp does for cardinality;
- * - the reduced distance to the sink only grows between phases and a path is only worth taking
- *   while its true cost is negative, so the bucket queue never holds more than W buckets (W the
- *   largest weight), and there are about W phases at most whatever the graph size;
- * - everything lives in typed arrays: the graph in CSR form (each consultant's edges together).
+ * Start: nothing taken, v = 0, u[i] = the largest weight of i's edges (every slack ≥ 0, and
+ * c' = 0, so every consultant is "full"). Offering consultant i one more unit: if u[i] = 0 the
+ * conditions still hold. Otherwise a Dijkstra from i on reduced costs (the slack of an edge not
+ * taken, to reach a task; minus the slack of a taken edge, to go from a task back to the
+ * consultant holding it) finds the cheapest way δ to end:
+ * - at a free task j (cost dist(j)): i takes a task, consultants along the path pass theirs on;
+ * - at a consultant k with dist(k) + u[k]: k gives up the task the path takes from them (k = i
+ *   itself: i takes nothing more, and its u falls to 0);
+ * then lowers u and raises v of the nodes settled before δ by δ − dist, which keeps every
+ * condition (the textbook argument for potentials in successive shortest paths), and augments.
+ *
+ * Speed. Most units end at once: the consultant's best task is still free. A search only touches
+ * what it settles (distances and queues are reset lazily), and weights are small integers (a
+ * score is a few hundred at most), so the queue is an array of buckets, one per distance, and no
+ * search goes past u[i] ≤ the largest weight. Consultants are offered their first unit in index
+ * order, then their second, and so on.
  *
  * Determinism: the solver does the same thing on the same arrays; the caller numbers
  * consultants and tasks in id order, so a permuted input gives the same assignment.
@@ -42,151 +54,173 @@ export interface AssignmentSolution {
   /** For each consultant, how many tasks it got. */
   load: Int32Array;
   totalWeight: number;
-  phases: number;
+  /** How many shortest-path searches the solver ran: one per unit of capacity it offered. */
+  searches: number;
 }
 
 /** The maximum-weight assignment of tasks to consultants on the graph. */
 export function solveAssignment(problem: AssignmentProblem): AssignmentSolution {
   const { consultantCount: nC, taskCount: nT, capacity, edgeStart, edgeTask, edgeWeight } = problem;
   const edgeCount = edgeStart[nC] ?? 0;
-  const sink = nC + nT;
-  const nodeCount = nC + nT + 1;
   const edgeOwner = new Int32Array(edgeCount);
   for (let i = 0; i < nC; i++) edgeOwner.fill(i, edgeStart[i]!, edgeStart[i + 1]!);
 
-  // Potentials: the source keeps 0. Initially each task sits at minus its best weight, the
-  // sink at the least of those, which makes every reduced cost non-negative.
-  const pot = new Int32Array(nodeCount);
+  const u = new Int32Array(nC);
+  const v = new Int32Array(nT);
   let maxWeight = 0;
-  for (let e = 0; e < edgeCount; e++) {
-    const w = edgeWeight[e]!;
-    if (w <= 0) continue;
-    const node = nC + edgeTask[e]!;
-    if (-w < pot[node]!) pot[node] = -w;
-    if (w > maxWeight) maxWeight = w;
+  let maxCapacity = 0;
+  for (let i = 0; i < nC; i++) {
+    let best = 0;
+    for (let e = edgeStart[i]!, end = edgeStart[i + 1]!; e < end; e++) if (edgeWeight[e]! > best) best = edgeWeight[e]!;
+    u[i] = best;
+    if (best > maxWeight) maxWeight = best;
+    if (capacity[i]! > maxCapacity) maxCapacity = capacity[i]!;
   }
-  pot[sink] = -maxWeight;
 
   const taskEdge = new Int32Array(nT).fill(-1);
   const load = new Int32Array(nC);
-  const dist = new Int32Array(nodeCount);
-  const settled = new Int32Array(nodeCount);
-  const bucketHead = new Int32Array(maxWeight + 1);
-  const queueCapacity = edgeCount + nodeCount + 1;
-  const queueNode = new Int32Array(queueCapacity);
-  const queueNext = new Int32Array(queueCapacity);
-  const arc = new Int32Array(nC);
-  const taskSeen = new Int32Array(nT);
-  const onPath = new Uint8Array(nC);
-  const pathEdges = new Int32Array(nC + 1);
-  const pathNodes = new Int32Array(nC + 1);
-  let phases = 0;
+  // Search state, valid where the stamp is the current search's.
+  const consultantStamp = new Int32Array(nC);
+  const consultantDist = new Int32Array(nC);
+  const consultantDone = new Uint8Array(nC);
+  /** The task a consultant was reached from (they would pass it on), or −1 for the root. */
+  const consultantFrom = new Int32Array(nC);
+  const taskStamp = new Int32Array(nT);
+  const taskDist = new Int32Array(nT);
+  const taskDone = new Uint8Array(nT);
+  /** The edge a task was reached by. */
+  const taskFrom = new Int32Array(nT);
+  const settledConsultants = new Int32Array(nC);
+  const settledTasks = new Int32Array(nT);
+  // Bucket queue of nodes (consultant i as i, task j as nC + j), one bucket per distance, each
+  // first in first out: among equal distances, the edge listed first (the better ranked) wins.
+  const bucketHead = new Int32Array(maxWeight + 1).fill(-1);
+  const bucketTail = new Int32Array(maxWeight + 1);
+  let queueNode = new Int32Array(1024);
+  let queueNext = new Int32Array(1024);
+  let searches = 0;
 
-  for (;;) {
-    // Only paths of negative true cost are worth taking: reduced distance below `bound`.
-    const bound = -pot[sink]!;
-    if (bound <= 0) break;
-    phases++;
-    const stamp = phases;
-    dist.fill(bound);
-    bucketHead.fill(-1, 0, bound);
-    let queueSize = 0;
-    const push = (node: number, d: number): void => {
-      dist[node] = d;
-      queueNode[queueSize] = node;
-      queueNext[queueSize] = bucketHead[d]!;
-      bucketHead[d] = queueSize++;
-    };
-    for (let i = 0; i < nC; i++) {
-      if (load[i]! < capacity[i]! && -pot[i]! < bound) push(i, -pot[i]!);
-    }
-    let sinkDistance = -1;
-    for (let d = 0; d < bound && sinkDistance < 0; d++) {
-      while (bucketHead[d]! >= 0) {
-        const entry = bucketHead[d]!;
-        bucketHead[d] = queueNext[entry]!;
-        const u = queueNode[entry]!;
-        if (settled[u] === stamp || dist[u] !== d) continue;
-        settled[u] = stamp;
-        if (u === sink) {
-          sinkDistance = d;
-          break;
-        }
-        if (u < nC) {
-          const base = d + pot[u]!;
-          for (let e = edgeStart[u]!, end = edgeStart[u + 1]!; e < end; e++) {
-            const w = edgeWeight[e]!;
-            if (w <= 0) continue;
-            const j = edgeTask[e]!;
-            if (taskEdge[j] === e) continue;
-            const v = nC + j;
-            const nd = base - w - pot[v]!;
-            if (nd < dist[v]!) push(v, nd);
-          }
-        } else {
-          const e = taskEdge[u - nC]!;
-          const v = e < 0 ? sink : edgeOwner[e]!;
-          const nd = d + pot[u]! - pot[v]! + (e < 0 ? 0 : edgeWeight[e]!);
-          if (nd < dist[v]!) push(v, nd);
-        }
-      }
-    }
-    if (sinkDistance < 0) {
-      break; // no path of negative cost is left: optimal
-    }
-    for (let v = 0; v < nodeCount; v++) pot[v] = pot[v]! + Math.min(dist[v]!, sinkDistance);
-
-    // Push along paths of zero reduced cost, as many as a depth-first search finds.
-    for (let i = 0; i < nC; i++) arc[i] = edgeStart[i]!;
+  for (let round = 0; round < maxCapacity; round++) {
     for (let root = 0; root < nC; root++) {
-      while (load[root]! < capacity[root]! && pot[root] === 0) {
-        let depth = 0;
-        pathNodes[0] = root;
-        onPath[root] = 1;
-        let found = false;
-        while (depth >= 0 && !found) {
-          const i = pathNodes[depth]!;
-          let advanced = false;
-          for (let end = edgeStart[i + 1]!; arc[i]! < end; arc[i]!++) {
-            const e = arc[i]!;
-            const j = edgeTask[e]!;
-            const w = edgeWeight[e]!;
-            if (w <= 0 || taskSeen[j] === stamp || taskEdge[j] === e) continue;
-            const taskNode = nC + j;
-            if (pot[i]! - w - pot[taskNode]! !== 0) continue;
+      if (capacity[root]! <= round || u[root] === 0) continue;
+      const stamp = ++searches;
+      let queueSize = 0;
+      let highestBucket = -1;
+      const push = (node: number, d: number): void => {
+        if (queueSize === queueNode.length) {
+          queueNode = grow(queueNode);
+          queueNext = grow(queueNext);
+        }
+        queueNode[queueSize] = node;
+        queueNext[queueSize] = -1;
+        if (bucketHead[d]! < 0) bucketHead[d] = queueSize;
+        else queueNext[bucketTail[d]!] = queueSize;
+        bucketTail[d] = queueSize++;
+        if (d > highestBucket) highestBucket = d;
+      };
+      let settledConsultantCount = 0;
+      let settledTaskCount = 0;
+      // The best end found so far: at a free task (endTask ≥ 0) or at a consultant giving up a task.
+      let end = u[root]!;
+      let endTask = -1;
+      let endConsultant = root;
+      consultantStamp[root] = stamp;
+      consultantDist[root] = 0;
+      consultantDone[root] = 0;
+      consultantFrom[root] = -1;
+      push(root, 0);
+      // On a tie, a free task is preferred to a consultant giving one up: more tasks taken.
+      for (let d = 0; d <= end && endTask < 0; d++) {
+        while (bucketHead[d]! >= 0) {
+          const entry = bucketHead[d]!;
+          bucketHead[d] = queueNext[entry]!;
+          const node = queueNode[entry]!;
+          if (node < nC) {
+            const k = node;
+            if (consultantDone[k] === 1 || consultantDist[k] !== d) continue;
+            consultantDone[k] = 1;
+            settledConsultants[settledConsultantCount++] = k;
+            if (d + u[k]! < end) {
+              end = d + u[k]!;
+              endTask = -1;
+              endConsultant = k;
+            }
+            const base = d + u[k]!;
+            for (let e = edgeStart[k]!, stop = edgeStart[k + 1]!; e < stop; e++) {
+              const w = edgeWeight[e]!;
+              if (w <= 0) continue;
+              const j = edgeTask[e]!;
+              if (taskEdge[j] === e) continue;
+              const nd = base + v[j]! - w;
+              if (nd > end) continue;
+              if (taskStamp[j] !== stamp) {
+                taskStamp[j] = stamp;
+                taskDone[j] = 0;
+              } else if (taskDone[j] === 1 || nd >= taskDist[j]!) continue;
+              taskDist[j] = nd;
+              taskFrom[j] = e;
+              push(nC + j, nd);
+            }
+          } else {
+            const j = node - nC;
+            if (taskDone[j] === 1 || taskDist[j] !== d) continue;
+            taskDone[j] = 1;
+            settledTasks[settledTaskCount++] = j;
             const held = taskEdge[j]!;
             if (held < 0) {
-              taskSeen[j] = stamp;
-              if (pot[taskNode] !== pot[sink]) continue;
-              pathEdges[depth] = e;
-              found = true;
-              advanced = true;
+              end = d;
+              endTask = j;
               break;
             }
-            const next = edgeOwner[held]!;
-            if (onPath[next] === 1 || edgeWeight[held]! + pot[taskNode]! - pot[next]! !== 0) continue;
-            taskSeen[j] = stamp;
-            pathEdges[depth] = e;
-            pathNodes[++depth] = next;
-            onPath[next] = 1;
-            advanced = true;
-            break;
-          }
-          if (!advanced) {
-            onPath[i] = 0;
-            depth--;
-            if (depth >= 0) arc[pathNodes[depth]!]!++;
+            const k = edgeOwner[held]!;
+            const nd = d - u[k]! - v[j]! + edgeWeight[held]!;
+            if (nd > end) continue;
+            if (consultantStamp[k] !== stamp) {
+              consultantStamp[k] = stamp;
+              consultantDone[k] = 0;
+            } else if (consultantDone[k] === 1 || nd >= consultantDist[k]!) continue;
+            consultantDist[k] = nd;
+            consultantFrom[k] = j;
+            push(k, nd);
           }
         }
-        for (let k = 0; k <= depth; k++) onPath[pathNodes[k]!] = 0;
-        if (!found) break;
-        for (let k = 0; k <= depth; k++) taskEdge[edgeTask[pathEdges[k]!]!] = pathEdges[k]!;
-        load[root]!++;
       }
+      bucketHead.fill(-1, 0, highestBucket + 1);
+
+      // Duals of the nodes settled before the end, then the augmentation.
+      for (let s = 0; s < settledConsultantCount; s++) {
+        const k = settledConsultants[s]!;
+        u[k] = u[k]! - (end - consultantDist[k]!);
+      }
+      for (let s = 0; s < settledTaskCount; s++) {
+        const j = settledTasks[s]!;
+        v[j] = v[j]! + (end - taskDist[j]!);
+      }
+      let k: number;
+      if (endTask >= 0) {
+        k = edgeOwner[taskFrom[endTask]!]!;
+        taskEdge[endTask] = taskFrom[endTask]!;
+      } else {
+        k = endConsultant;
+        if (k !== root) load[k]!--;
+      }
+      // Walk back to the root: each consultant passes the task it was reached from on.
+      while (k !== root) {
+        const j = consultantFrom[k]!;
+        taskEdge[j] = taskFrom[j]!;
+        k = edgeOwner[taskFrom[j]!]!;
+      }
+      if (endTask >= 0 || endConsultant !== root) load[root]!++;
     }
   }
 
   let totalWeight = 0;
   for (let j = 0; j < nT; j++) if (taskEdge[j]! >= 0) totalWeight += edgeWeight[taskEdge[j]!]!;
-  return { taskEdge, load, totalWeight, phases };
+  return { taskEdge, load, totalWeight, searches };
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
