@@ -5,6 +5,7 @@
  */
 export * from './commands';
 export * from './config';
+export * from './discovery';
 export * from './domain';
 export * from './durations';
 export * from './events';

@@ -1,4 +1,4 @@
-import type { ForgePort, IssueLocator, IssueRef, LabelSpec, Permission, RepositoryRef } from '@wecena/core';
+import type { CommentAuthorRole, ForgePort, IssueLocator, IssueRef, LabelSpec, ListedIssue, OpenIssuePage, Permission, RateLimitStatus, RepositoryRef } from '@wecena/core';
 import type { ProbotOctokit } from 'probot';
 import { closingKeywordIssueNumbers } from './closing-keywords';
 
@@ -21,7 +21,7 @@ export interface GithubForgeOptions {
 
 /** A fault of the GitHub adapter that is not an HTTP error (those are Octokit's `RequestError`). */
 export class GithubForgeError extends Error {
-  readonly code: 'malformed_repository_path' | 'malformed_comment_id' | 'config_file_unreadable';
+  readonly code: 'malformed_repository_path' | 'malformed_comment_id' | 'config_file_unreadable' | 'graphql_error';
 
   constructor(code: GithubForgeError['code'], message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -236,7 +236,150 @@ export function createGithubForge(octokit: GithubOctokit, options: GithubForgeOp
         readme: readme?.text ?? readmeLower?.text ?? null,
       };
     },
+
+    async listOpenIssues({ repository, cursor }) {
+      return listOpenIssuesPage(octokit, repository, cursor);
+    },
   };
+}
+
+/**
+ * Open issues in pages of 50, oldest first, through GraphQL: one request gives what REST
+ * needs three for (the linked open pull requests, the last comments, no pull requests mixed
+ * in). Sent with `request` rather than `graphql` to read the rate-limit headers.
+ */
+const OPEN_ISSUES_QUERY = /* GraphQL */ `
+  query wecenaOpenIssues($owner: String!, $name: String!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      issues(states: OPEN, first: 50, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+        nodes {
+          databaseId number title body url state locked createdAt updatedAt
+          author { login }
+          labels(first: 50) { nodes { name } }
+          assignees(first: 10) { nodes { login } }
+          closedByPullRequestsReferences(first: 1, includeClosedPrs: false) { totalCount }
+          comments(last: 5) { nodes { authorAssociation author { login } body } }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;
+
+interface OpenIssuesAnswer {
+  data?: {
+    repository: {
+      issues: {
+        nodes: (GraphqlIssue | null)[] | null;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } | null;
+  } | null;
+  errors?: { type?: string; message?: string }[];
+}
+
+interface GraphqlIssue {
+  databaseId: number | null;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: string;
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  author: { login: string } | null;
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+  assignees: { nodes: ({ login: string } | null)[] | null } | null;
+  closedByPullRequestsReferences: { totalCount: number } | null;
+  comments: { nodes: ({ authorAssociation: string; author: { login: string } | null; body: string } | null)[] | null } | null;
+}
+
+/** People GitHub says act for the repository: what the suitability score calls a maintainer. */
+const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+async function listOpenIssuesPage(octokit: GithubOctokit, repository: RepositoryRef, cursor: string | null): Promise<OpenIssuePage> {
+  const { owner, repo } = repoParams(repository);
+  let response: { data: unknown; headers: Record<string, unknown> };
+  try {
+    response = await octokit.request('POST /graphql', { query: OPEN_ISSUES_QUERY, variables: { owner, name: repo, after: cursor } });
+  } catch (error) {
+    const limited = rateLimitRefusal(error);
+    if (limited === null) throw error;
+    return { issues: [], nextCursor: cursor, rateLimit: limited };
+  }
+  const answer = response.data as OpenIssuesAnswer;
+  const rateLimit = rateLimitOf(response.headers);
+  // GraphQL answers 200 with a RATE_LIMITED error when the points run out.
+  if (answer.errors?.some((detail) => detail.type === 'RATE_LIMITED')) {
+    return { issues: [], nextCursor: cursor, rateLimit: { ...rateLimit, limited: true } };
+  }
+  if (answer.errors && answer.errors.length > 0) {
+    throw new GithubForgeError('graphql_error', 'GitHub refused the open issues query', { cause: { errors: answer.errors } });
+  }
+  const issues = answer.data?.repository?.issues;
+  if (!issues) return { issues: [], nextCursor: null, rateLimit }; // the repository is gone, or out of reach
+  return {
+    issues: (issues.nodes ?? []).flatMap((node) => (node ? [toListedIssue(node)] : [])),
+    nextCursor: issues.pageInfo.hasNextPage ? issues.pageInfo.endCursor : null,
+    rateLimit,
+  };
+}
+
+function toListedIssue(node: GraphqlIssue): ListedIssue {
+  const reporter = node.author?.login.toLowerCase() ?? null;
+  const roleOf = (comment: { authorAssociation: string; author: { login: string } | null }): CommentAuthorRole => {
+    if (MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation)) return 'maintainer';
+    return reporter !== null && comment.author?.login.toLowerCase() === reporter ? 'reporter' : 'other';
+  };
+  return {
+    issue: {
+      number: node.number,
+      forgeId: String(node.databaseId ?? ''),
+      title: node.title,
+      body: node.body,
+      url: node.url,
+      state: node.state === 'CLOSED' ? 'closed' : 'open',
+      labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+      assignees: (node.assignees?.nodes ?? []).flatMap((assignee) => (assignee ? [assignee.login] : [])),
+      locked: node.locked,
+    },
+    isChangeRequest: false,
+    hasOpenChangeRequest: (node.closedByPullRequestsReferences?.totalCount ?? 0) > 0,
+    createdAt: node.createdAt,
+    updatedAt: node.updatedAt,
+    comments: (node.comments?.nodes ?? []).flatMap((comment) => (comment ? [{ author: roleOf(comment), body: comment.body }] : [])),
+  };
+}
+
+function headerNumber(headers: Record<string, unknown>, name: string): number | null {
+  const value = headers[name];
+  if (value === undefined || value === null || value === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** GitHub's `x-ratelimit-remaining` and `x-ratelimit-reset` (epoch seconds), `retry-after` (seconds). */
+function rateLimitOf(headers: Record<string, unknown>, limited = false): RateLimitStatus {
+  const reset = headerNumber(headers, 'x-ratelimit-reset');
+  return {
+    limited,
+    remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+    resetAt: reset === null ? null : new Date(reset * 1000).toISOString(),
+    retryAfterSeconds: headerNumber(headers, 'retry-after'),
+  };
+}
+
+/**
+ * A 403 or 429 that is GitHub's rate limit (primary: no request left; secondary: a
+ * `retry-after`), as a status; null for any other failure, a 403 for want of permission included.
+ */
+function rateLimitRefusal(error: unknown): RateLimitStatus | null {
+  if (!hasStatus(error, 403, 429)) return null;
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  const status = rateLimitOf(headers, true);
+  const isRateLimit = hasStatus(error, 429) || status.retryAfterSeconds !== null || status.remaining === 0;
+  return isRateLimit ? status : null;
 }
 
 interface ContributingGuidePage {

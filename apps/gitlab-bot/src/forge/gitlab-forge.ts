@@ -1,5 +1,5 @@
-import type { Gitlab, NoteSchema } from '@gitbeaker/rest';
-import type { ForgePort, IssueLocator, IssueRef, LabelSpec, Permission, RepositoryRef } from '@wecena/core';
+import { GitbeakerRetryError, type Gitlab, type NoteSchema } from '@gitbeaker/rest';
+import type { ForgePort, IssueLocator, IssueRef, LabelSpec, ListedIssue, OpenIssuePage, Permission, RateLimitStatus, RepositoryRef } from '@wecena/core';
 import { GitlabForgeError } from './gitlab-forge-error';
 import { gitlabGraphql } from './gitlab-graphql';
 
@@ -319,6 +319,10 @@ export function createGitlabForge(api: GitlabApi, options: GitlabForgeOptions = 
       };
     },
 
+    async listOpenIssues({ repository, cursor }) {
+      return listOpenIssuesPage(api, repository, cursor);
+    },
+
     ownUsername,
 
     async usernameOf(userId) {
@@ -354,6 +358,104 @@ interface TimelogsPage {
     nodes: ({ id: string; timeSpent: number; spentAt: string | null; summary: string | null; user: { username: string } } | null)[] | null;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   } | null;
+}
+
+/** Issues per page of discovery: GitLab's largest. */
+const OPEN_ISSUES_PER_PAGE = 100;
+
+interface RequesterAnswer {
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * One page of the project's open issues, oldest first, with GitLab's `RateLimit-*` headers.
+ * Through the requester rather than `Issues.all` to read those headers. `cursor` is the page
+ * number. An issue that some merge request would close is asked which (`closed_by`) to tell
+ * an open one from a merged or closed one.
+ */
+async function listOpenIssuesPage(api: GitlabApi, repository: RepositoryRef, cursor: string | null): Promise<OpenIssuePage> {
+  const project = `projects/${encodeURIComponent(String(projectIdOf(repository)))}`;
+  const page = cursor === null ? 1 : Number(cursor);
+  let answer: RequesterAnswer;
+  try {
+    answer = await api.requester.get<Record<string, unknown>>(`${project}/issues`, {
+      searchParams: { state: 'opened', orderBy: 'created_at', sort: 'asc', perPage: OPEN_ISSUES_PER_PAGE, page },
+    });
+  } catch (error) {
+    if (isRateLimitRefusal(error)) return { issues: [], nextCursor: cursor, rateLimit: refusedRateLimit(error) };
+    if (hasStatus(error, 404)) return { issues: [], nextCursor: null, rateLimit: rateLimitOf({}) }; // the project is gone
+    throw error;
+  }
+  let rateLimit = rateLimitOf(answer.headers);
+  const issues: ListedIssue[] = [];
+  for (const found of answer.body as unknown as GitlabListedIssue[]) {
+    let hasOpenChangeRequest = false;
+    if ((found.merge_requests_count ?? 0) > 0) {
+      try {
+        const closing = await api.requester.get<Record<string, unknown>>(`${project}/issues/${found.iid}/closed_by`);
+        rateLimit = rateLimitOf(closing.headers);
+        hasOpenChangeRequest = (closing.body as unknown as { state?: string }[]).some((mergeRequest) => mergeRequest.state === 'opened');
+      } catch (error) {
+        // Out of budget half-way: the page is asked again after the reset.
+        if (isRateLimitRefusal(error)) return { issues: [], nextCursor: cursor, rateLimit: refusedRateLimit(error) };
+        throw error;
+      }
+    }
+    issues.push({
+      issue: toIssueRef(found),
+      isChangeRequest: false,
+      hasOpenChangeRequest,
+      createdAt: found.created_at,
+      updatedAt: found.updated_at,
+      comments: null, // notes cost a request per issue: the score does without
+    });
+  }
+  const next = answer.headers['x-next-page'];
+  return { issues, nextCursor: next ? next : null, rateLimit };
+}
+
+interface GitlabListedIssue extends GitlabIssue {
+  created_at: string;
+  updated_at: string;
+  merge_requests_count?: number;
+}
+
+function headerNumber(headers: Record<string, string>, name: string): number | null {
+  const value = headers[name];
+  if (value === undefined || value === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** GitLab's `RateLimit-Remaining` and `RateLimit-Reset` (epoch seconds), `Retry-After` (seconds). */
+function rateLimitOf(headers: Record<string, string>, limited = false): RateLimitStatus {
+  const reset = headerNumber(headers, 'ratelimit-reset');
+  return {
+    limited,
+    remaining: headerNumber(headers, 'ratelimit-remaining'),
+    resetAt: reset === null ? null : new Date(reset * 1000).toISOString(),
+    retryAfterSeconds: headerNumber(headers, 'retry-after'),
+  };
+}
+
+/**
+ * Gitbeaker retries a 429 itself, ten times within a quarter of a second, then gives up with
+ * no response to read: the caller then waits its default. A 403 with no request left is read.
+ */
+function isRateLimitRefusal(error: unknown): boolean {
+  if (error instanceof GitbeakerRetryError) return /status code: 429/.test(error.message);
+  if (!hasStatus(error, 403, 429)) return false;
+  return hasStatus(error, 429) || rateLimitOf(responseHeaders(error)).remaining === 0;
+}
+
+function refusedRateLimit(error: unknown): RateLimitStatus {
+  return rateLimitOf(responseHeaders(error), true);
+}
+
+function responseHeaders(error: unknown): Record<string, string> {
+  const response = (error as { cause?: { response?: { headers?: Headers } } }).cause?.response;
+  return response?.headers ? Object.fromEntries(response.headers.entries()) : {};
 }
 
 /** The fields of GitLab's issue that wecena reads. */

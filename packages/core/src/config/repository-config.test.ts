@@ -36,6 +36,7 @@ describe('parseRepositoryConfig', () => {
       maxEstimateMinutes: 420,
       reviewWindowDays: 7,
       autoTag: false,
+      autoTagDailyLimit: 5,
     });
   });
 
@@ -57,8 +58,8 @@ describe('parseRepositoryConfig', () => {
     },
     {
       name: 'numbers and switches',
-      input: { claimTtlDays: 5, openClaimsLimit: 1, reviewWindowDays: 14, autoTag: true, maxEstimate: '4h' },
-      expected: { claimTtlDays: 5, openClaimsLimit: 1, reviewWindowDays: 14, autoTag: true, maxEstimateMinutes: 240 },
+      input: { claimTtlDays: 5, openClaimsLimit: 1, reviewWindowDays: 14, autoTag: true, autoTagDailyLimit: 2, maxEstimate: '4h' },
+      expected: { claimTtlDays: 5, openClaimsLimit: 1, reviewWindowDays: 14, autoTag: true, autoTagDailyLimit: 2, maxEstimateMinutes: 240 },
     },
     { name: 'categories', input: { categories: { docs: 'content' } }, expected: { categories: { docs: 'content' } } },
   ])('reads $name', ({ input, expected }) => {

@@ -20,6 +20,7 @@ import { configMessages } from '../messages/config-messages';
  * maxEstimate: 7h
  * reviewWindowDays: 7
  * autoTag: false
+ * autoTagDailyLimit: 5
  * ```
  */
 
@@ -52,8 +53,13 @@ export interface RepositoryConfig {
   maxEstimateMinutes: number;
   /** Days after a credit is recorded during which a maintainer may reject it. */
   reviewWindowDays: number;
-  /** Tag issues as candidates on their own (a later feature); off by default. */
+  /**
+   * Label suitable candidates found by discovery as ready, with a status comment saying why
+   * and how to undo; off by default: the maintainer opts in.
+   */
   autoTag: boolean;
+  /** Issues auto-tagged at most per repository and UTC day, so that the tracker stays quiet. */
+  autoTagDailyLimit: number;
 }
 
 export const defaultRepositoryConfig: RepositoryConfig = {
@@ -82,6 +88,7 @@ export const defaultRepositoryConfig: RepositoryConfig = {
   maxEstimateMinutes: 420,
   reviewWindowDays: 7,
   autoTag: false,
+  autoTagDailyLimit: 5,
 };
 
 /** GitHub allows 50 characters; GitLab refuses commas in label names. */
@@ -118,6 +125,7 @@ export const RepositoryConfigFile = z.strictObject({
   maxEstimate: DurationText.optional(),
   reviewWindowDays: z.int().min(1).max(90).optional(),
   autoTag: z.boolean().optional(),
+  autoTagDailyLimit: z.int().min(1).max(50).optional(),
 });
 export type RepositoryConfigFile = z.infer<typeof RepositoryConfigFile>;
 
@@ -223,6 +231,7 @@ export function parseRepositoryConfig(parsedYaml: unknown): ParseRepositoryConfi
       maxEstimateMinutes,
       reviewWindowDays: file.reviewWindowDays ?? defaults.reviewWindowDays,
       autoTag: file.autoTag ?? defaults.autoTag,
+      autoTagDailyLimit: file.autoTagDailyLimit ?? defaults.autoTagDailyLimit,
     },
   };
 }

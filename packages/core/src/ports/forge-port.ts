@@ -1,4 +1,5 @@
 import type { IssueRef, RepositoryRef } from '../events/forge-event';
+import type { IssueComment } from '../suitability/suitability-input';
 
 /** One issue on one forge: what most forge verbs act on. */
 export interface IssueLocator {
@@ -69,6 +70,47 @@ export interface ForgePort {
    * exists (at the root, in `.github/` or `docs/`), and the README's text (null without one).
    */
   readContributingGuide(input: { repository: RepositoryRef }): Promise<ContributingGuide>;
+
+  /**
+   * One page of the repository's open issues, oldest first, for discovery. `cursor` is null for
+   * the first page, else a page's `nextCursor`. When the forge refuses the request for its rate
+   * limit, the page is empty, `rateLimit.limited` is true and `nextCursor` is the cursor given:
+   * ask again for it after the reset.
+   */
+  listOpenIssues(input: { repository: RepositoryRef; cursor: string | null }): Promise<OpenIssuePage>;
+}
+
+/** An open issue as discovery reads it: what the readiness gate and the suitability score need. */
+export interface ListedIssue {
+  issue: IssueRef;
+  /** The forge lists it among issues but it is a change request (GitHub's pull requests). */
+  isChangeRequest: boolean;
+  /** An open change request is linked to it (closes it, or is linked in the sidebar). */
+  hasOpenChangeRequest: boolean;
+  /** ISO-8601 instants. */
+  createdAt: string;
+  updatedAt: string;
+  /** The last few comments, oldest first, when the listing gives them; null when it does not. */
+  comments: IssueComment[] | null;
+}
+
+/** What the forge said of its rate limit with this answer, for the caller to pace itself. */
+export interface RateLimitStatus {
+  /** The forge refused the request for its rate limit. */
+  limited: boolean;
+  /** Requests (or points) left in the window, when the forge says. */
+  remaining: number | null;
+  /** ISO-8601 instant the window resets, when the forge says. */
+  resetAt: string | null;
+  /** Seconds to wait before asking again, when the forge says (`Retry-After`). */
+  retryAfterSeconds: number | null;
+}
+
+export interface OpenIssuePage {
+  issues: ListedIssue[];
+  /** Null after the last page. */
+  nextCursor: string | null;
+  rateLimit: RateLimitStatus;
 }
 
 export interface ContributingGuide {

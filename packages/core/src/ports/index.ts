@@ -1,1 +1,1 @@
-export type { ContributingGuide, ForgeCapabilities, ForgePort, IssueLocator, LabelSpec, Permission } from './forge-port';
+export type { ContributingGuide, ForgeCapabilities, ForgePort, IssueLocator, LabelSpec, ListedIssue, OpenIssuePage, Permission, RateLimitStatus } from './forge-port';
