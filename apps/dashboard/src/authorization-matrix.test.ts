@@ -4,10 +4,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { dashboardRoutes } from './dashboard-routes';
 import { insertDemoWorld, type DemoWorld } from './testing/demo-world';
 import { DEMO_NOW } from './testing/sample-data';
-import { LOOPBACK_ORIGIN, postForm, signInAsDemo, type TestSession } from './testing/sign-in';
+import { LOOPBACK_ORIGIN, postForm, signInAsDemo, TEST_SESSION_SECRET, type TestSession } from './testing/sign-in';
 
 type Who = 'operator' | 'reviewer' | 'otherReviewer' | 'consultant' | 'otherConsultant' | 'beneficiary' | 'stranger';
 const EVERYONE: Who[] = ['operator', 'reviewer', 'otherReviewer', 'consultant', 'otherConsultant', 'beneficiary', 'stranger'];
+const ANY_ROLE: Who[] = EVERYONE.filter((who) => who !== 'stranger');
 
 interface MatrixRow {
   method: 'GET' | 'POST';
@@ -17,6 +18,10 @@ interface MatrixRow {
   /** A harmless form for POST routes: allowed callers get a redirect back, nothing changes. */
   form?: Record<string, string>;
   allowed: Who[];
+  /** What an allowed caller gets, 200 unless told. */
+  status?: number;
+  /** How the test names the row, its route unless told. */
+  label?: string;
 }
 
 const ID = '{[1-9][0-9]{0,17}}';
@@ -56,11 +61,42 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', route: `/beneficiaries/:beneficiaryId${ID}`, path: (w) => `/beneficiaries/${w.beneficiaryId}`, allowed: ['operator', 'beneficiary'] },
   { method: 'GET', route: '/operator', path: () => '/operator', allowed: ['operator'] },
   { method: 'POST', route: '/operator/deliveries/retry', path: () => '/operator/deliveries/retry', form: { source: 'github', deliveryId: 'none' }, allowed: ['operator'] },
+  // The API: deny by default, ready tasks and summary counts public (routes/tasks.ts, routes/summary.ts say why).
+  { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks?state=ready', path: () => '/api/v1/tasks?state=ready', allowed: EVERYONE },
+  { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks (every state)', path: () => '/api/v1/tasks', allowed: ANY_ROLE },
+  { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks?state=claimed', path: () => '/api/v1/tasks?state=claimed', allowed: ANY_ROLE },
+  { method: 'GET', route: '/api/v1/tasks/:id', label: '/api/v1/tasks/:id (ready)', path: (w) => `/api/v1/tasks/${w.readyTaskId}`, allowed: EVERYONE },
+  { method: 'GET', route: '/api/v1/tasks/:id', label: '/api/v1/tasks/:id (claimed)', path: (w) => `/api/v1/tasks/${w.claimedTaskId}`, allowed: ANY_ROLE },
+  { method: 'GET', route: '/api/v1/summary', path: () => '/api/v1/summary', allowed: EVERYONE },
+  {
+    method: 'GET',
+    route: '/api/v1/consultants/:id/proposals',
+    path: (w) => `/api/v1/consultants/${w.consultantId}/proposals`,
+    allowed: ['operator', 'reviewer', 'consultant'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultants/:id/proposals',
+    label: '/api/v1/consultants/:id/proposals (no such consultant)',
+    path: () => '/api/v1/consultants/999999/proposals',
+    // Only an operator learns that the id is no one's.
+    allowed: ['operator'],
+    status: 404,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id/candidates',
+    path: (w) => `/api/v1/tasks/${w.readyTaskId}/candidates`,
+    // Each sees only the candidates they may (tested below); a beneficiary contact may see none.
+    allowed: ['operator', 'reviewer', 'otherReviewer', 'consultant', 'otherConsultant'],
+  },
+  { method: 'GET', route: '/api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: EVERYONE },
+  { method: 'GET', route: '/api/v1/reference', path: () => '/api/v1/reference', allowed: EVERYONE },
 ];
 
-/** Routes anyone may call: the public pages, signing in and out, the API (public task data). */
+/** Routes anyone may call: the public pages, signing in and out. */
 const PUBLIC_ROUTES = new Set(['/', '/assets/wecena.css', '/sign-in', '/me', '/sign-out', '/demo/sign-in', '/demo/*', '*']);
-const isPublic = (path: string) => PUBLIC_ROUTES.has(path) || path.startsWith('/api/v1') || path.startsWith('/auth/');
+const isPublic = (path: string) => PUBLIC_ROUTES.has(path) || path.startsWith('/auth/');
 
 describeEachEngine('authorization matrix', (ctx) => {
   let app: Hono;
@@ -72,7 +108,7 @@ describeEachEngine('authorization matrix', (ctx) => {
     app = dashboardRoutes({
       db: ctx.db(),
       clock: () => DEMO_NOW,
-      signIn: { sessionSecret: 'a-session-secret-of-at-least-32-characters', publicUrl: LOOPBACK_ORIGIN, demo: true, listenHost: '127.0.0.1' },
+      signIn: { sessionSecret: TEST_SESSION_SECRET, publicUrl: LOOPBACK_ORIGIN, demo: true, listenHost: '127.0.0.1' },
     });
     const people: Record<Exclude<Who, 'stranger'>, string> = {
       operator: 'operator',
@@ -89,12 +125,29 @@ describeEachEngine('authorization matrix', (ctx) => {
     const guarded = new Set(
       app.routes.filter((route) => (route.method === 'GET' || route.method === 'POST') && !isPublic(route.path)).map((route) => `${route.method} ${route.path}`),
     );
-    expect([...guarded].sort()).toEqual(MATRIX.map((row) => `${row.method} ${row.route}`).sort());
+    expect([...guarded].sort()).toEqual([...new Set(MATRIX.map((row) => `${row.method} ${row.route}`))].sort());
   });
 
-  const cases = MATRIX.flatMap((row) => EVERYONE.map((who) => ({ ...row, who, expected: row.allowed.includes(who) ? 'allow' : 'deny' })));
+  const cases = MATRIX.flatMap((row) =>
+    EVERYONE.map((who) => ({ ...row, label: row.label ?? row.route, who, expected: row.allowed.includes(who) ? 'allow' : 'deny' })),
+  );
 
-  it.each(cases)('$method $route as $who: $expected', async (row) => {
+  it.each(cases.filter((row) => row.route.startsWith('/api/')))('$method $label as $who: $expected', async (row) => {
+    const session = sessions.get(row.who);
+    const response = await app.request(`${LOOPBACK_ORIGIN}${row.path(world)}`, { headers: session === undefined ? {} : { Cookie: session.cookie } });
+
+    if (row.expected === 'allow') {
+      expect(response.status).toBe(row.status ?? 200);
+    } else if (row.who === 'stranger') {
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: 'unauthorized' });
+    } else {
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: 'forbidden' });
+    }
+  });
+
+  it.each(cases.filter((row) => !row.route.startsWith('/api/')))('$method $route as $who: $expected', async (row) => {
     const session = sessions.get(row.who);
     const path = row.path(world);
     const response =
@@ -116,6 +169,32 @@ describeEachEngine('authorization matrix', (ctx) => {
       expect(response.status).toBe(403);
       expect(await response.text()).toContain('Not yours to see');
     }
+  });
+
+  it("shows each viewer only the candidates whose proposals they may read", async () => {
+    const db = ctx.db();
+    await db.query(
+      `INSERT INTO pairing_proposals (consultant_id, task_id, score, reasons, computed_at) VALUES ($1, $2, 5, '["a candidate of another sponsor"]', $3)
+       ON CONFLICT DO NOTHING`,
+      [world.other.consultantId, world.readyTaskId, DEMO_NOW],
+    );
+    const { rows } = await db.query<{ consultant_id: string; sponsor_id: string }>(
+      `SELECT p.consultant_id::text, c.sponsor_id::text FROM pairing_proposals p JOIN consultants c ON c.id = p.consultant_id WHERE p.task_id = $1`,
+      [world.readyTaskId],
+    );
+    const sponsorOf = new Map(rows.map((row) => [row.consultant_id, row.sponsor_id]));
+    const seen = async (who: Who): Promise<string[]> => {
+      const response = await app.request(`${LOOPBACK_ORIGIN}/api/v1/tasks/${world.readyTaskId}/candidates?limit=20`, { headers: { Cookie: sessions.get(who)?.cookie ?? '' } });
+      const body = (await response.json()) as { candidates: Array<{ consultant: { id: string } }> };
+      return body.candidates.map((candidate) => candidate.consultant.id).sort();
+    };
+
+    expect(await seen('operator')).toEqual([...sponsorOf.keys()].sort());
+    expect(await seen('reviewer')).toEqual([...sponsorOf].filter(([, sponsor]) => sponsor === world.sponsorId).map(([id]) => id).sort());
+    expect(await seen('otherReviewer')).toEqual([world.other.consultantId]);
+    expect(await seen('otherConsultant')).toEqual([world.other.consultantId]);
+    expect(await seen('consultant')).toEqual(sponsorOf.has(world.consultantId) ? [world.consultantId] : []);
+    expect(await seen('reviewer')).not.toContain(world.other.consultantId);
   });
 
   it('leaves the ledger as it was: every allowed form above was harmless', async () => {

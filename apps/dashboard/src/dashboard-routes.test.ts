@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboard-routes';
 import type { DashboardLogger } from './logger';
 import { formatHoursAndMinutes } from './pages/format';
 import { DEMO_NOW } from './testing/sample-data';
+import { dashboardWithDemoSignIn, getJson, signInAsDemo, type TestSession } from './testing/sign-in';
 import {
   insertBeneficiary,
   insertConsultant,
@@ -18,15 +19,14 @@ import {
 
 const SCRIPT_TITLE = '<script>alert(1)</script>';
 
-async function getJson(app: Hono, path: string): Promise<{ status: number; body: any; contentType: string | null }> {
-  const response = await app.request(`http://localhost${path}`);
-  return { status: response.status, body: await response.json(), contentType: response.headers.get('Content-Type') };
-}
 
 describeEachEngine('dashboard on an empty database', (ctx) => {
   let app: Hono;
-  beforeAll(() => {
-    app = dashboardRoutes({ db: ctx.db() });
+  // The API answers strangers ready tasks and counts only: these tests read it as an operator.
+  let operator: TestSession | undefined;
+  beforeAll(async () => {
+    app = dashboardWithDemoSignIn(ctx.db());
+    operator = await signInAsDemo(app, 'operator');
   });
 
   it('tells the operator how to load demo data or connect a forge', async () => {
@@ -41,8 +41,8 @@ describeEachEngine('dashboard on an empty database', (ctx) => {
   });
 
   it('answers zeros in the summary and an empty task list', async () => {
-    const summary = await getJson(app, '/api/v1/summary');
-    const tasks = await getJson(app, '/api/v1/tasks');
+    const summary = await getJson(app, '/api/v1/summary', operator);
+    const tasks = await getJson(app, '/api/v1/tasks', operator);
 
     expect(summary.body).toEqual({
       tasksByState: Object.fromEntries(TASK_STATES.map((state) => [state, 0])),
@@ -56,6 +56,8 @@ describeEachEngine('dashboard on an empty database', (ctx) => {
 
 describeEachEngine('dashboard with the demo data', (ctx) => {
   let app: Hono;
+  // The API answers strangers ready tasks and counts only: these tests read it as an operator.
+  let operator: TestSession | undefined;
   let scriptTaskId: string;
 
   beforeAll(async () => {
@@ -63,7 +65,8 @@ describeEachEngine('dashboard with the demo data', (ctx) => {
     await seedDemo(db, { now: DEMO_NOW });
     const { rows } = await db.query<{ id: string }>('SELECT id FROM repositories ORDER BY id LIMIT 1');
     scriptTaskId = await insertTask(db, { repositoryId: rows[0]?.id ?? '', issueNumber: 6666, title: SCRIPT_TITLE, state: 'ready' });
-    app = dashboardRoutes({ db });
+    app = dashboardWithDemoSignIn(db);
+    operator = await signInAsDemo(app, 'operator');
   });
 
   async function stateCounts(): Promise<Record<string, number>> {
@@ -119,9 +122,9 @@ describeEachEngine('dashboard with the demo data', (ctx) => {
       'SELECT id, title, state, estimate_minutes, skills FROM tasks ORDER BY id',
     );
 
-    const list = await getJson(app, '/api/v1/tasks?limit=100');
-    const one = await getJson(app, `/api/v1/tasks/${scriptTaskId}`);
-    const summary = await getJson(app, '/api/v1/summary');
+    const list = await getJson(app, '/api/v1/tasks?limit=100', operator);
+    const one = await getJson(app, `/api/v1/tasks/${scriptTaskId}`, operator);
+    const summary = await getJson(app, '/api/v1/summary', operator);
 
     expect(
       list.body.tasks.map((task: { id: string; title: string; state: string; estimateMinutes: number | null; skills: string[] }) => ({
@@ -139,6 +142,8 @@ describeEachEngine('dashboard with the demo data', (ctx) => {
 
 describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   let app: Hono;
+  // The API answers strangers ready tasks and counts only: these tests read it as an operator.
+  let operator: TestSession | undefined;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -173,7 +178,8 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     await insertContribution(db, { kind: 'reversal', refersTo: creditB, taskId: ids.doneB, minutes: -90, ...party });
     await insertContribution(db, { kind: 'adjustment', refersTo: creditA, taskId: ids.doneA, minutes: 35, ...party });
 
-    app = dashboardRoutes({ db });
+    app = dashboardWithDemoSignIn(db);
+    operator = await signInAsDemo(app, 'operator');
   });
 
   it('shows the count of tasks in every state', async () => {
@@ -242,7 +248,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   it('lists every task the database holds, in id order', async () => {
     const { rows } = await ctx.db().query<{ id: string; state: string; title: string }>('SELECT id, state, title FROM tasks ORDER BY id');
 
-    const { status, body } = await getJson(app, '/api/v1/tasks');
+    const { status, body } = await getJson(app, '/api/v1/tasks', operator);
 
     expect(status).toBe(200);
     expect(body.nextCursor).toBeNull();
@@ -250,7 +256,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   });
 
   it('returns a task as the database holds it', async () => {
-    const { status, body } = await getJson(app, `/api/v1/tasks/${ids.translate}`);
+    const { status, body } = await getJson(app, `/api/v1/tasks/${ids.translate}`, operator);
 
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -269,13 +275,13 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   });
 
   it('returns the raw title in JSON, where it is data and not markup', async () => {
-    const { body } = await getJson(app, `/api/v1/tasks/${ids.script}`);
+    const { body } = await getJson(app, `/api/v1/tasks/${ids.script}`, operator);
 
     expect(body.title).toBe(SCRIPT_TITLE);
   });
 
   it('filters tasks by state', async () => {
-    const { body } = await getJson(app, '/api/v1/tasks?state=ready');
+    const { body } = await getJson(app, '/api/v1/tasks?state=ready', operator);
 
     expect(body.tasks.map((task: { id: string }) => task.id)).toEqual([ids.translate, ids.script, ids.badUrl]);
   });
@@ -284,7 +290,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     const seen: string[] = [];
     let path = '/api/v1/tasks?limit=2';
     for (let page = 0; page < 10; page += 1) {
-      const { body } = await getJson(app, path);
+      const { body } = await getJson(app, path, operator);
       expect(body.tasks.length).toBeLessThanOrEqual(2);
       seen.push(...body.tasks.map((task: { id: string }) => task.id));
       if (body.nextCursor === null) break;
@@ -295,7 +301,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   });
 
   it('answers a summary that matches the database', async () => {
-    const { body } = await getJson(app, '/api/v1/summary');
+    const { body } = await getJson(app, '/api/v1/summary', operator);
 
     expect(body).toEqual({
       tasksByState: { candidate: 1, ready: 3, claimed: 1, in_review: 0, done: 2, released: 0, expired: 0, withdrawn: 0 },
@@ -314,7 +320,7 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     { name: 'a cursor that no page gave', query: 'cursor=abc', message: 'cursor must be the nextCursor of a previous page' },
     { name: 'a cursor past the largest id', query: 'cursor=9223372036854775808', message: 'cursor must be the nextCursor of a previous page' },
   ])('refuses $name with 400 and says why', async ({ query, message }) => {
-    const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`);
+    const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`, operator);
 
     expect(status).toBe(400);
     expect(contentType).toContain('application/json');
@@ -324,34 +330,34 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
   });
 
   it('reports every invalid parameter at once', async () => {
-    const { status, body } = await getJson(app, '/api/v1/tasks?state=nope&limit=0');
+    const { status, body } = await getJson(app, '/api/v1/tasks?state=nope&limit=0', operator);
 
     expect(status).toBe(400);
     expect(body.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['limit', 'state']);
   });
 
   it('answers 404 in JSON for a task that does not exist', async () => {
-    const { status, body } = await getJson(app, '/api/v1/tasks/999999');
+    const { status, body } = await getJson(app, '/api/v1/tasks/999999', operator);
 
     expect(status).toBe(404);
     expect(body).toEqual({ error: 'not_found', message: 'No task has id 999999.' });
   });
 
   it.each(['12abc', '012', '9223372036854775808', '99999999999999999999'])('answers 400 for the task id %s, which is not one', async (id) => {
-    const { status, body } = await getJson(app, `/api/v1/tasks/${id}`);
+    const { status, body } = await getJson(app, `/api/v1/tasks/${id}`, operator);
 
     expect(status).toBe(400);
     expect(body.message).toBe('id must be a task id: digits, not starting with 0');
   });
 
   it('answers 404 for the largest id there can be', async () => {
-    const { status } = await getJson(app, '/api/v1/tasks/9223372036854775807');
+    const { status } = await getJson(app, '/api/v1/tasks/9223372036854775807', operator);
 
     expect(status).toBe(404);
   });
 
   it.each(['/api/v1', '/api/v1/', '/api/v1/nothing', '/api/v1/tasks/1/claims'])('answers 404 in JSON at %s', async (path) => {
-    const { status, body, contentType } = await getJson(app, path);
+    const { status, body, contentType } = await getJson(app, path, operator);
 
     expect(status).toBe(404);
     expect(contentType).toContain('application/json');
@@ -379,6 +385,8 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
 
 describeEachEngine('the OpenAPI document', (ctx) => {
   let app: Hono;
+  // The API answers strangers ready tasks and counts only: these tests read it as an operator.
+  let operator: TestSession | undefined;
   let taskId: string;
   let consultantId: string;
   beforeAll(async () => {
@@ -386,11 +394,12 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     const repositoryId = await insertRepository(db, { path: 'example/docs', beneficiaryId: null });
     taskId = await insertTask(db, { repositoryId, issueNumber: 1, title: 'Write the README', state: 'ready' });
     consultantId = await insertConsultant(db, { sponsorId: await insertSponsor(db, { name: 'Octet', siren: '832519748' }), name: 'Ana' });
-    app = dashboardRoutes({ db });
+    app = dashboardWithDemoSignIn(db);
+    operator = await signInAsDemo(app, 'operator');
   });
 
   it('is OpenAPI 3.1 and describes the tasks and summary operations', async () => {
-    const { status, body } = await getJson(app, '/api/v1/openapi.json');
+    const { status, body } = await getJson(app, '/api/v1/openapi.json', operator);
 
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
@@ -406,8 +415,36 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Task', 'TaskList', 'TaskState', 'Summary', 'ApiError']));
   });
 
-  it('answers every path it lists with a documented success', async () => {
+  it('says which operations need a session: personal data does, ready tasks and counts do not', async () => {
     const { body } = await getJson(app, '/api/v1/openapi.json');
+
+    expect(body.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'wecena_session' });
+    expect(body.paths['/api/v1/consultants/{id}/proposals'].get.security).toEqual([{ session: [] }]);
+    expect(body.paths['/api/v1/tasks/{id}/candidates'].get.security).toEqual([{ session: [] }]);
+    expect(body.paths['/api/v1/tasks'].get.security).toEqual([{}, { session: [] }]);
+    expect(body.paths['/api/v1/tasks/{id}'].get.security).toEqual([{}, { session: [] }]);
+    expect(body.paths['/api/v1/summary'].get.security).toEqual([]);
+    for (const path of ['/api/v1/consultants/{id}/proposals', '/api/v1/tasks/{id}/candidates', '/api/v1/tasks']) {
+      expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    const page = await (await app.request('http://localhost/api/v1/reference')).text();
+    expect(page.match(/data-access="session needed"/g)).toHaveLength(2);
+    expect(page).toContain('Needs a session: sign in to the dashboard');
+  });
+
+  it('answers a stranger the ready tasks only, and 401 in JSON for the rest', async () => {
+    const ready = await getJson(app, '/api/v1/tasks?state=ready');
+    const all = await getJson(app, '/api/v1/tasks');
+    const proposals = await getJson(app, `/api/v1/consultants/${consultantId}/proposals`);
+
+    expect(ready.status).toBe(200);
+    expect(ready.body.tasks.map((task: { id: string }) => task.id)).toEqual([taskId]);
+    expect(all).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('state=ready') } });
+    expect(proposals).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+  });
+
+  it('answers every path it lists with a documented success', async () => {
+    const { body } = await getJson(app, '/api/v1/openapi.json', operator);
 
     const operations = Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(
       ([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
@@ -415,7 +452,10 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     expect(operations.length).toBeGreaterThanOrEqual(3);
     for (const { path, method, operation } of operations) {
       const id = path.startsWith('/api/v1/consultants/') ? consultantId : taskId;
-      const response = await app.request(`http://localhost${path.replace('{id}', id)}`, { method: method.toUpperCase() });
+      const response = await app.request(`http://localhost${path.replace('{id}', id)}`, {
+        method: method.toUpperCase(),
+        headers: { Cookie: operator?.cookie ?? '' },
+      });
       expect(response.status, `${method} ${path}`).toBe(200);
       expect(Object.keys(operation.responses)).toContain('200');
       expect(response.headers.get('Content-Type')).toContain('application/json');
@@ -423,7 +463,7 @@ describeEachEngine('the OpenAPI document', (ctx) => {
   });
 
   it('is rendered as a reference page listing each operation, its parameters and responses', async () => {
-    const { body: document } = await getJson(app, '/api/v1/openapi.json');
+    const { body: document } = await getJson(app, '/api/v1/openapi.json', operator);
     const response = await app.request('http://localhost/api/v1/reference');
     const page = await response.text();
 

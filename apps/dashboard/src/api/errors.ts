@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DashboardLogger } from '../logger';
 
 /** Machine-readable reasons an API request failed. */
-export const API_ERROR_CODES = ['bad_request', 'not_found', 'internal_error'] as const;
+export const API_ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'internal_error'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** The body of every API error: a stable code, a sentence for people, and what was wrong with the input. */
@@ -20,6 +20,17 @@ export const ApiError = z
   })
   .openapi('ApiError');
 export type ApiError = z.infer<typeof ApiError>;
+
+/** A documented error response of an operation: its description and the ApiError body. */
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ApiError } } };
+}
+
+/** The 401 and 403 of an operation that needs a session. */
+export const SESSION_ERRORS = {
+  401: errorResponse('No session: sign in to the dashboard first (the session cookie is sent by the browser).'),
+  403: errorResponse('Signed in, but none of your roles gives access to this.'),
+};
 
 /** Answers with an ApiError body. */
 export function respondWithError(c: Context, status: ContentfulStatusCode, body: ApiError): Response {

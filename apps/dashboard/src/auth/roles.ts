@@ -41,6 +41,12 @@ export const sponsorReviewers: Policy = (viewer, { sponsorId }) =>
 export const consultantThemself: Policy = (viewer, { consultantId }) =>
   isOperator(viewer) || viewer.roles.some((role) => role.kind === 'consultant' && role.consultantId === consultantId);
 
+/**
+ * What a consultant's personal data needs (their proposals, a task's candidates): an operator,
+ * the consultant themself, or a reviewer of their sponsor (`sponsorId`: the consultant's).
+ */
+export const consultantOrTheirSponsor: Policy = (viewer, params) => consultantThemself(viewer, params) || sponsorReviewers(viewer, params);
+
 /** An operator, or a contact of the beneficiary in the path. */
 export const beneficiaryContacts: Policy = (viewer, { beneficiaryId }) =>
   isOperator(viewer) || viewer.roles.some((role) => role.kind === 'beneficiary_contact' && role.beneficiaryId === beneficiaryId);

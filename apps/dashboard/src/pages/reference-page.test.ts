@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchema, renderProse } from './reference-page';
+import { describeAccess, describeSchema, renderProse } from './reference-page';
 
 describe('describeSchema', () => {
   it.each([
@@ -23,5 +23,16 @@ describe('renderProse', () => {
     { name: 'an unmatched backtick, shown as written', input: 'a ` b', expected: 'a ` b' },
   ])('$name', async ({ input, expected }) => {
     expect((await renderProse(input)).toString()).toBe(expected);
+  });
+});
+
+describe('describeAccess', () => {
+  it.each([
+    { name: 'no security at all', input: undefined, expected: 'public' },
+    { name: 'an empty list', input: [], expected: 'public' },
+    { name: 'a session or nothing', input: [{}, { session: [] }], expected: 'session optional' },
+    { name: 'a session', input: [{ session: [] }], expected: 'session needed' },
+  ] as const)('$name', ({ input, expected }) => {
+    expect(describeAccess(input as Array<Record<string, string[]>> | undefined)).toBe(expected);
   });
 });

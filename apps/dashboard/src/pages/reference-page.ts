@@ -37,7 +37,20 @@ interface OperationView {
   description?: string;
   parameters?: ParameterView[];
   responses?: Record<string, ResponseView>;
+  security?: Array<Record<string, string[]>>;
 }
+
+/** Who may call an operation, from its `security`: public, a session optional (part public), or a session needed. */
+export function describeAccess(security: OperationView['security']): 'public' | 'session optional' | 'session needed' {
+  if (security === undefined || security.length === 0) return 'public';
+  return security.some((requirement) => Object.keys(requirement).length === 0) ? 'session optional' : 'session needed';
+}
+
+const ACCESS_TEXT = {
+  public: 'Public: no session needed.',
+  'session optional': 'Public in part, in full with a session: see the description.',
+  'session needed': 'Needs a session: sign in to the dashboard; 401 without one, 403 without the right role.',
+} as const;
 
 /** `#/components/schemas/Task` → `Task`. */
 function refName(ref: string): string {
@@ -108,6 +121,7 @@ function renderOperation(path: string, method: string, operation: OperationView)
 <h3><span class="method">${method}</span><code>${path}</code></h3>
 ${operation.summary === undefined ? '' : html`<p><strong>${renderProse(operation.summary)}</strong></p>`}
 ${operation.description === undefined ? '' : html`<p>${renderProse(operation.description)}</p>`}
+<p class="access" data-access="${describeAccess(operation.security)}">${ACCESS_TEXT[describeAccess(operation.security)]}</p>
 <h4>Parameters</h4>
 ${renderParameters(operation.parameters ?? [])}
 <h4>Responses</h4>
@@ -153,7 +167,7 @@ export function renderReferencePage(document: OpenApiDocument, openApiPath: stri
 <p class="lede">${renderProse(document.info.description)}</p>
 <p>The machine-readable document: <a href="${openApiPath}"><code>${openApiPath}</code></a> (OpenAPI ${document.openapi}). Errors answer with an <a href="#schema-ApiError"><code>ApiError</code></a> body.</p>
 <h2>Operations</h2>
-<ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}</li>`)}</ul>
+<ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}${describeAccess(operation.security) === 'session needed' ? ' (session)' : ''}</li>`)}</ul>
 ${operations.map(([path, method, operation]) => renderOperation(path, method, operation))}
 <h2>Schemas</h2>
 ${schemas.map(([name, schema]) => renderSchema(name, schema))}`,

@@ -127,10 +127,17 @@ const CandidateRow = z.object({
 });
 
 /**
- * The best consultants for a task, best score first (then by consultant id, as the engine
- * ranks them), at most `limit`; none once the task is claimed. Null when no task has this id.
+ * Whose candidacies a viewer may see: everyone's (an operator), or those of the consultants
+ * listed and of the consultants of the sponsors listed.
  */
-export async function findTaskCandidates(db: Queryable, taskId: string, limit: number): Promise<TaskCandidatesView | null> {
+export type CandidateScope = { everyone: true } | { everyone: false; consultantIds: readonly string[]; sponsorIds: readonly string[] };
+
+/**
+ * The best consultants for a task that `scope` lets the viewer see, best score first (then by
+ * consultant id, as the engine ranks them), at most `limit`; none once the task is claimed.
+ * Null when no task has this id.
+ */
+export async function findTaskCandidates(db: Queryable, taskId: string, limit: number, scope: CandidateScope): Promise<TaskCandidatesView | null> {
   const task = await db.query(`SELECT id, title, url, state FROM tasks WHERE id = $1::bigint`, [taskId]);
   if (task.rows[0] === undefined) return null;
   const { rows } = await db.query(
@@ -139,9 +146,10 @@ export async function findTaskCandidates(db: Queryable, taskId: string, limit: n
        JOIN consultants c ON c.id = p.consultant_id
        JOIN tasks t ON t.id = p.task_id
       WHERE p.task_id = $1::bigint AND ${STILL_OPEN}
+        AND ($3::boolean OR p.consultant_id::text = ANY($4::text[]) OR c.sponsor_id::text = ANY($5::text[]))
       ORDER BY p.score DESC, p.consultant_id::text COLLATE "C"
       LIMIT $2`,
-    [taskId, limit],
+    [taskId, limit, scope.everyone, scope.everyone ? [] : scope.consultantIds, scope.everyone ? [] : scope.sponsorIds],
   );
   const candidates = rows.map((raw) => CandidateRow.parse(raw));
   return {

@@ -1,6 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@wecena/db';
+import type { DashboardEnv } from '../auth/context';
+import { SESSION_COOKIE } from '../auth/context';
 import type { DashboardLogger } from '../logger';
+import { SESSION_SCHEME } from '../api/access';
 import { answerApiNotFound, apiErrorHandler, answerInvalidRequest } from '../api/errors';
 import { API_BASE_PATH, API_DESCRIPTION, OPENAPI_PATH, REFERENCE_PATH } from '../api/openapi-document';
 import { renderReferencePage } from '../pages/reference-page';
@@ -12,8 +15,16 @@ import { tasksRoutes } from './tasks';
  * `/api/v1`: one router per resource, the OpenAPI document generated from their schemas, the
  * reference page rendered from that document, and JSON for every error under the prefix.
  */
-export function apiRoutes({ db, logger }: { db: Database; logger: DashboardLogger }): OpenAPIHono {
-  const api = new OpenAPIHono({ defaultHook: answerInvalidRequest });
+export function apiRoutes({ db, logger }: { db: Database; logger: DashboardLogger }): OpenAPIHono<DashboardEnv> {
+  const api = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
+  api.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description:
+      `The dashboard's session cookie, set by signing in with GitHub or GitLab (\`__Host-${SESSION_COOKIE}\` when served over HTTPS). ` +
+      'Deny by default: an operation that needs it answers 401 without a session and 403 when none of your roles gives access.',
+  });
   api.route(API_BASE_PATH, tasksRoutes({ db }));
   api.route(API_BASE_PATH, summaryRoutes({ db }));
   api.route(API_BASE_PATH, proposalsRoutes({ db }));

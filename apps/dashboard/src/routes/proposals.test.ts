@@ -3,21 +3,22 @@ import { loadPairingInput, pairingTimeAt, refreshPairingProposals, seedDemo, toP
 import { describeEachEngine } from '@wecena/testkit';
 import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
-import { dashboardRoutes } from '../dashboard-routes';
 import { DEMO_NOW } from '../testing/sample-data';
+import { dashboardWithDemoSignIn, getJson as getApiJson, signInAsDemo, type TestSession } from '../testing/sign-in';
 import { insertConsultant, insertTask } from '../testing/store-fixtures';
 
 const TIME = pairingTimeAt(DEMO_NOW);
 
-async function getJson(app: Hono, path: string): Promise<{ status: number; body: any }> {
-  const response = await app.request(`http://localhost${path}`);
-  expect(response.headers.get('Content-Type')).toContain('application/json');
-  return { status: response.status, body: await response.json() };
-}
-
 describeEachEngine('API: pairing proposals and candidates', (ctx) => {
   let app: Hono;
+  let operator: TestSession;
   const ids: Record<string, string> = {};
+
+  async function getJson(path: string, session: TestSession = operator): Promise<{ status: number; body: any }> {
+    const { status, body, contentType } = await getApiJson(app, path, session);
+    expect(contentType).toContain('application/json');
+    return { status, body };
+  }
 
   beforeAll(async () => {
     const db = ctx.db();
@@ -48,13 +49,14 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
       skills: ['translation', 'documentation'],
     });
     await refreshPairingProposals(db, TIME);
-    app = dashboardRoutes({ db });
+    app = dashboardWithDemoSignIn(db, () => DEMO_NOW);
+    operator = await signInAsDemo(app, 'operator');
   });
 
   it("lists a consultant's proposals ranked as the engine ranks them, with reasons, issue and beneficiary", async () => {
     const expected = toProposalRows(pairConsultantsWithTasks(await loadPairingInput(ctx.db(), TIME))).filter((row) => row.consultantId === ids['lea']);
 
-    const { status, body } = await getJson(app, `/api/v1/consultants/${ids['lea']}/proposals`);
+    const { status, body } = await getJson(`/api/v1/consultants/${ids['lea']}/proposals`);
 
     expect(status).toBe(200);
     expect(body.consultant).toEqual({ id: ids['lea'], name: 'Léa Dubois' });
@@ -79,15 +81,15 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
   });
 
   it('answers an empty list for a consultant with no free claim slot', async () => {
-    const { status, body } = await getJson(app, `/api/v1/consultants/${ids['camille']}/proposals`);
+    const { status, body } = await getJson(`/api/v1/consultants/${ids['camille']}/proposals`);
 
     expect(status).toBe(200);
     expect(body).toEqual({ consultant: { id: ids['camille'], name: 'Camille Martin' }, computedAt: null, proposals: [] });
   });
 
   it("lists a task's best consultants, best first, as many as asked", async () => {
-    const all = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates`);
-    const first = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates?limit=1`);
+    const all = await getJson(`/api/v1/tasks/${ids['docs']}/candidates`);
+    const first = await getJson(`/api/v1/tasks/${ids['docs']}/candidates?limit=1`);
 
     expect(all.status).toBe(200);
     expect(all.body.task).toEqual({ id: ids['docs'], title: 'Document the offline mode', url: 'https://github.com/cartolibre/cartolibre/issues/150', state: 'ready' });
@@ -100,15 +102,40 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
   });
 
   it('answers 404 and 400 in JSON, saying what was wrong', async () => {
-    expect(await getJson(app, '/api/v1/consultants/999999/proposals')).toEqual({
+    expect(await getJson('/api/v1/consultants/999999/proposals')).toEqual({
       status: 404,
       body: { error: 'not_found', message: 'No consultant has id 999999.' },
     });
-    expect(await getJson(app, '/api/v1/tasks/999999/candidates')).toEqual({ status: 404, body: { error: 'not_found', message: 'No task has id 999999.' } });
-    const badId = await getJson(app, '/api/v1/consultants/lea/proposals');
+    expect(await getJson('/api/v1/tasks/999999/candidates')).toEqual({ status: 404, body: { error: 'not_found', message: 'No task has id 999999.' } });
+    const badId = await getJson('/api/v1/consultants/lea/proposals');
     expect(badId).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'id must be a consultant id: digits, not starting with 0' } });
-    const badLimit = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates?limit=0`);
+    const badLimit = await getJson(`/api/v1/tasks/${ids['docs']}/candidates?limit=0`);
     expect(badLimit).toMatchObject({ status: 400, body: { error: 'bad_request', issues: [{ path: 'limit', message: 'limit must be a whole number from 1 to 20' }] } });
+  });
+
+  it("answers a consultant's proposals to them and their sponsor's reviewers; 401 to a stranger, 403 to others", async () => {
+    const reviewerId = (await ctx.db().query<{ id: string }>('SELECT id FROM sponsor_reviewers LIMIT 1')).rows[0]?.id ?? '';
+    const lea = await signInAsDemo(app, `consultant:${ids['lea']}`);
+    const noe = await signInAsDemo(app, `consultant:${ids['noe']}`);
+    const reviewer = await signInAsDemo(app, `sponsor_reviewer:${reviewerId}`);
+    const path = `/api/v1/consultants/${ids['lea']}/proposals`;
+
+    expect((await getJson(path, lea)).status).toBe(200);
+    expect((await getJson(path, reviewer)).status).toBe(200);
+    expect(await getJson(path, noe)).toEqual({ status: 403, body: { error: 'forbidden', message: "None of your roles lets you read this consultant's proposals." } });
+    expect((await getJson('/api/v1/consultants/999999/proposals', noe)).status).toBe(403);
+    const stranger = await getApiJson(app, path);
+    expect(stranger).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    expect(stranger.contentType).toContain('application/json');
+  });
+
+  it("shows a consultant only their own candidacy on a task", async () => {
+    const noe = await signInAsDemo(app, `consultant:${ids['noe']}`);
+
+    const { status, body } = await getJson(`/api/v1/tasks/${ids['docs']}/candidates`, noe);
+
+    expect(status).toBe(200);
+    expect(body.candidates.map((candidate: any) => candidate.consultant.name)).toEqual(['Noé Lambert']);
   });
 
   it('leaves out a task claimed since the pairing ran', async () => {
@@ -119,8 +146,8 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
       DEMO_NOW,
     ]);
 
-    const proposals = await getJson(app, `/api/v1/consultants/${ids['lea']}/proposals`);
-    const candidates = await getJson(app, `/api/v1/tasks/${ids['docs']}/candidates`);
+    const proposals = await getJson(`/api/v1/consultants/${ids['lea']}/proposals`);
+    const candidates = await getJson(`/api/v1/tasks/${ids['docs']}/candidates`);
 
     expect(proposals.body.proposals.map((proposal: any) => [proposal.rank, proposal.task.id])).toEqual([[1, ids['translation']]]);
     expect(candidates.body.candidates).toEqual([]);

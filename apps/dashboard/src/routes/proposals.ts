@@ -1,8 +1,18 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '@wecena/db';
-import { ApiError, answerInvalidRequest } from '../api/errors';
+import { NEEDS_SESSION, checkViewer, refuseStranger, refuseViewer } from '../api/access';
+import { SESSION_ERRORS, answerInvalidRequest, errorResponse } from '../api/errors';
 import { ID_PATTERN, isRowId } from '../api/schemas';
-import { type ConsultantProposalsView, type TaskCandidatesView, findConsultantProposals, findTaskCandidates } from '../queries/proposals';
+import type { DashboardEnv } from '../auth/context';
+import { consultantOrTheirSponsor, isOperator, type Viewer } from '../auth/roles';
+import { findConsultant } from '../queries/consultant-queries';
+import {
+  type CandidateScope,
+  type ConsultantProposalsView,
+  type TaskCandidatesView,
+  findConsultantProposals,
+  findTaskCandidates,
+} from '../queries/proposals';
 
 export const MAX_CANDIDATES = 20;
 export const DEFAULT_CANDIDATES = 5;
@@ -90,7 +100,21 @@ export const TaskCandidates = z
   .openapi('TaskCandidates');
 export type TaskCandidates = z.infer<typeof TaskCandidates>;
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
+/*
+ * Who may read what pairing proposes: it names consultants and what they could work on, which is
+ * theirs and their employer's business. A consultant's proposals: an operator, the consultant
+ * themself, their sponsor's reviewers. A task's candidates: each viewer sees only the
+ * candidates whose proposals they may read; a viewer who can read no consultant's (a
+ * beneficiary contact only) is refused.
+ */
+
+/** Whose candidacies the viewer may see; null when nobody's. */
+function candidateScopeOf(viewer: Viewer): CandidateScope | null {
+  if (isOperator(viewer)) return { everyone: true };
+  const consultantIds = viewer.roles.flatMap((role) => (role.kind === 'consultant' ? [role.consultantId] : []));
+  const sponsorIds = viewer.roles.flatMap((role) => (role.kind === 'sponsor_reviewer' ? [role.sponsorId] : []));
+  return consultantIds.length === 0 && sponsorIds.length === 0 ? null : { everyone: false, consultantIds, sponsorIds };
+}
 
 const listProposalsRoute = createRoute({
   method: 'get',
@@ -101,12 +125,15 @@ const listProposalsRoute = createRoute({
   description:
     'The ready tasks the last pairing run proposed to the consultant, ranked: those the optimal assignment gives them first, ' +
     'then the others of their shortlist, each best score first, with the reasons and the issue. Tasks claimed since are left out. ' +
-    'Nothing is posted on the forge until the consultant claims.',
+    'Nothing is posted on the forge until the consultant claims. ' +
+    'Needs a session: an operator, the consultant themself, or a reviewer of their sponsor.',
+  security: NEEDS_SESSION,
   request: { params: idParams('consultant', '3') },
   responses: {
     200: { description: 'The proposals, ranked; empty when the consultant is not available today.', content: { 'application/json': { schema: ConsultantProposals } } },
     400: errorResponse('The id is not a consultant id.'),
-    404: errorResponse('No consultant has this id.'),
+    404: errorResponse('No consultant has this id (told to operators; others get 403).'),
+    ...SESSION_ERRORS,
   },
 });
 
@@ -118,12 +145,15 @@ const listCandidatesRoute = createRoute({
   summary: 'The best consultants for a task',
   description:
     'Consultants whose shortlist of the last pairing run holds the task, best score first, with the reasons; ' +
-    'empty once the task is claimed or no longer ready.',
+    'empty once the task is claimed or no longer ready. ' +
+    'Needs a session: an operator sees every candidate, a sponsor reviewer those of their sponsor, a consultant themself.',
+  security: NEEDS_SESSION,
   request: { params: idParams('task', '42'), query: CandidatesQuery },
   responses: {
-    200: { description: 'The candidates, best first.', content: { 'application/json': { schema: TaskCandidates } } },
+    200: { description: 'The candidates the viewer may see, best first.', content: { 'application/json': { schema: TaskCandidates } } },
     400: errorResponse('The id or the limit is invalid.'),
     404: errorResponse('No task has this id.'),
+    ...SESSION_ERRORS,
   },
 });
 
@@ -136,11 +166,18 @@ function presentCandidates(view: TaskCandidatesView): TaskCandidates {
 }
 
 /** `/consultants/{id}/proposals` and `/tasks/{id}/candidates`: what the pairing proposes, explained. */
-export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono {
-  const app = new OpenAPIHono({ defaultHook: answerInvalidRequest });
+export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono<DashboardEnv> {
+  const app = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
 
   app.openapi(listProposalsRoute, async (c) => {
     const { id } = c.req.valid('param');
+    const viewer = c.get('viewer');
+    const consultant = viewer === null ? null : await findConsultant(db, id);
+    // Only an operator learns that an id is no consultant's: to anyone else it is not theirs.
+    const refusal = checkViewer(viewer, "this consultant's proposals", (someone) =>
+      consultant === null ? isOperator(someone) : consultantOrTheirSponsor(someone, { consultantId: consultant.id, sponsorId: consultant.sponsor.id }),
+    );
+    if (refusal !== null) return c.json(refusal.body, refusal.status);
     const view = await findConsultantProposals(db, id);
     if (view === null) return c.json({ error: 'not_found' as const, message: `No consultant has id ${id}.` }, 404);
     return c.json(presentProposals(view), 200);
@@ -149,7 +186,13 @@ export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono {
   app.openapi(listCandidatesRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { limit } = c.req.valid('query');
-    const view = await findTaskCandidates(db, id, limit);
+    const viewer = c.get('viewer');
+    const scope = viewer === null ? null : candidateScopeOf(viewer);
+    if (scope === null) {
+      const refusal = viewer === null ? refuseStranger("a task's candidates") : refuseViewer("a task's candidates");
+      return c.json(refusal.body, refusal.status);
+    }
+    const view = await findTaskCandidates(db, id, limit, scope);
     if (view === null) return c.json({ error: 'not_found' as const, message: `No task has id ${id}.` }, 404);
     return c.json(presentCandidates(view), 200);
   });

@@ -11,6 +11,9 @@ export interface DemoWorld {
   beneficiaryId: string;
   /** The demo's pending credit (Léa's, for Entraide Solidaire). */
   pendingCreditId: string;
+  /** A ready task of the demo (public), and its claimed one (not). */
+  readyTaskId: string;
+  claimedTaskId: string;
   other: { sponsorId: string; reviewerId: string; consultantId: string; beneficiaryId: string; creditId: string };
 }
 
@@ -49,6 +52,8 @@ export async function insertDemoWorld(db: Database): Promise<DemoWorld> {
     consultantId: await idOf(db, `SELECT id FROM consultants WHERE display_name = 'Camille Martin'`),
     beneficiaryId: await idOf(db, `SELECT id FROM beneficiaries WHERE name = 'Entraide Solidaire'`),
     pendingCreditId: await idOf(db, `SELECT id FROM contributions WHERE kind = 'credit' AND sponsor_id = $1`, [sponsorId]),
+    readyTaskId: await idOf(db, `SELECT id FROM tasks WHERE state = 'ready' ORDER BY id LIMIT 1`),
+    claimedTaskId: await idOf(db, `SELECT id FROM tasks WHERE state = 'claimed' ORDER BY id LIMIT 1`),
     other: { sponsorId: otherSponsorId, reviewerId: otherReviewerId, consultantId: otherConsultantId, beneficiaryId: otherBeneficiaryId, creditId },
   };
 }

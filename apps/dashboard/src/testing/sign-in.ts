@@ -1,7 +1,27 @@
+import type { Database } from '@wecena/db';
 import type { Hono } from 'hono';
+import { dashboardRoutes } from '../dashboard-routes';
 
 /** Where demo tests send requests from: a loopback address, as the demo sign-in requires. */
 export const LOOPBACK_ORIGIN = 'http://localhost';
+
+/** SESSION_SECRET of the tests. */
+export const TEST_SESSION_SECRET = 'a-session-secret-of-at-least-32-characters';
+
+/** The dashboard as `wecena serve --demo` on a loopback address has it: the demo sign-in on. */
+export function dashboardWithDemoSignIn(db: Database, clock?: () => Date): Hono {
+  return dashboardRoutes({
+    db,
+    ...(clock === undefined ? {} : { clock }),
+    signIn: { sessionSecret: TEST_SESSION_SECRET, publicUrl: LOOPBACK_ORIGIN, demo: true, listenHost: '127.0.0.1' },
+  });
+}
+
+/** GET `path` (on LOOPBACK_ORIGIN) as JSON, signed in as `session` when given. */
+export async function getJson(app: Hono, path: string, session?: TestSession): Promise<{ status: number; body: any; contentType: string | null }> {
+  const response = await app.request(`${LOOPBACK_ORIGIN}${path}`, { headers: session === undefined ? {} : { Cookie: session.cookie } });
+  return { status: response.status, body: await response.json(), contentType: response.headers.get('Content-Type') };
+}
 
 /** A browser's cookies and the CSRF token of its session, for app.request() tests. */
 export interface TestSession {
