@@ -37,8 +37,6 @@ import { agePoints, countDaysReady } from './score';
 const MAX_INDEXED_SKILLS = 4;
 const MAX_NON_RELAY_BONUS = SCORE_POINTS.causePreferred + SCORE_POINTS.language + agePoints(SCORE_POINTS.ageMaxDays);
 export const DEFAULT_CANDIDATES_PER_CONSULTANT = 16;
-const SAME_BENEFICIARY = 1;
-const TEAMMATE_OF_AUTHOR = 2;
 
 export interface CandidateGraph extends AssignmentProblem {
   /** The consultants in id order: index i in the arrays. */
@@ -61,10 +59,17 @@ function indexOf(values: Iterable<string>): Map<string, number> {
   return index;
 }
 
-function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+/** Indices 0..n−1 grouped by their group (−1: none), in index order, as [start, members]. */
+function groupBy(groupOf: Int32Array, groupCount: number): [Int32Array, Int32Array] {
+  const start = new Int32Array(groupCount + 1);
+  for (const group of groupOf) if (group >= 0) start[group + 1]!++;
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groupCount);
+  const members = new Int32Array(start[groupCount]!);
+  groupOf.forEach((group, j) => {
+    if (group >= 0) members[fill[group]!++] = j;
+  });
+  return [start, members];
 }
 
 /** The shortlist of one consultant: the best `size` (score, task) so far, best first. */
@@ -144,8 +149,10 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const taskEstimate = new Int32Array(nT);
   /** The most a task can score without relay points, whoever the consultant. */
   const taskUpperBound = new Int32Array(nT);
-  const tasksByBeneficiary = new Map<string, number[]>();
-  const tasksByHandoffAuthor = new Map<string, number[]>();
+  const beneficiaryIndex = new Map<string, number>();
+  const taskBeneficiary = new Int32Array(nT);
+  const authorIndex = new Map<string, number>();
+  const taskAuthor = new Int32Array(nT).fill(-1);
   tasks.forEach((task, j) => {
     let at = taskSkillStart[j]!;
     for (const skill of task.skills) taskSkills[at++] = skillIndex.get(skill)!;
@@ -161,9 +168,18 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       SCORE_POINTS.causePreferred +
       SCORE_POINTS.language +
       taskAge[j]!;
-    pushTo(tasksByBeneficiary, task.beneficiaryId, j);
-    if (task.handoffAuthorId !== null) pushTo(tasksByHandoffAuthor, task.handoffAuthorId, j);
+    let beneficiary = beneficiaryIndex.get(task.beneficiaryId);
+    if (beneficiary === undefined) beneficiaryIndex.set(task.beneficiaryId, (beneficiary = beneficiaryIndex.size));
+    taskBeneficiary[j] = beneficiary;
+    if (task.handoffAuthorId !== null) {
+      let author = authorIndex.get(task.handoffAuthorId);
+      if (author === undefined) authorIndex.set(task.handoffAuthorId, (author = authorIndex.size));
+      taskAuthor[j] = author;
+    }
   });
+  // Relay tasks per beneficiary and per hand-off author, in index order.
+  const [beneficiaryStart, beneficiaryTasks] = groupBy(taskBeneficiary, beneficiaryIndex.size);
+  const [authorStart, authorTasks] = groupBy(taskAuthor, authorIndex.size);
 
   // The subset index: per subset, one list per (cause, language) of the tasks, each list oldest
   // first, then by index; and the tasks scored one by one.
@@ -260,9 +276,12 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const likesCause = new Uint8Array(causeIndex.size);
   const speaks = new Uint8Array(languageIndex.size);
   const seen = new Int32Array(nT).fill(-1);
-  const relayFlags = new Uint8Array(nT);
-  const relaySeen = new Int32Array(nT).fill(-1);
-  const relayTasks = new Int32Array(nT);
+  /** The consultant (index) for whom a task is a teammate's hand-off, a beneficiary or author counted. */
+  const teammateTask = new Int32Array(nT).fill(-1);
+  const beneficiaryDone = new Int32Array(beneficiaryIndex.size).fill(-1);
+  const authorDone = new Int32Array(authorIndex.size).fill(-1);
+  const pastBeneficiaries: number[] = [];
+  const teammateAuthors: number[] = [];
   const shortlist = new Shortlist(candidatesPerConsultant + 1);
 
   for (let i = 0; i < nC; i++) {
@@ -289,9 +308,6 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       const index = languageIndex.get(language);
       if (index !== undefined) speaks[index] = 1;
     }
-    const listBonus = (j: number): number =>
-      (taskCause[j]! >= 0 && likesCause[taskCause[j]!] === 1 ? SCORE_POINTS.causePreferred : 0) +
-      (taskLanguage[j]! >= 0 && speaks[taskLanguage[j]!] === 1 ? SCORE_POINTS.language : 0);
     /** The full score, relay terms included, or −1 when not a candidate. */
     const scoreOne = (j: number, relay: number): number => {
       if (taskEstimate[j]! > freeMinutes) return -1;
@@ -300,7 +316,15 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       let skillPoints = start === end ? SCORE_POINTS.noSkillNeeded : 0;
       for (let k = start; k < end; k++) skillPoints += SCORE_POINTS.skillPerLevel * level[taskSkills[k]!]!;
       if (skillPoints === 0) return -1;
-      return skillPoints + listBonus(j) + taskAge[j]! + relay;
+      const cause = taskCause[j]!;
+      const language = taskLanguage[j]!;
+      return (
+        skillPoints +
+        (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+        (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
+        taskAge[j]! +
+        relay
+      );
     };
 
     shortlist.clear();
@@ -349,33 +373,39 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     // Relay tasks last, with their full score: a task the walk met without its relay points
     // leaves the shortlist and comes back with them. The walk's list of the best tasks by their
     // other points is exact, and relay points only add, so the result is exact too. Once the
-    // shortlist is full, a task whose score cannot reach it is not scored at all.
-    let relayCount = 0;
-    const addRelay = (j: number, flag: number): void => {
-      if (relaySeen[j] !== i) {
-        relaySeen[j] = i;
-        relayFlags[j] = 0;
-        relayTasks[relayCount++] = j;
-      }
-      relayFlags[j] = relayFlags[j]! | flag;
-    };
-    for (const beneficiary of consultant.pastBeneficiaryIds) {
-      for (const j of tasksByBeneficiary.get(beneficiary) ?? []) addRelay(j, SAME_BENEFICIARY);
-    }
-    for (const teammate of consultant.teammateIds) {
-      for (const j of tasksByHandoffAuthor.get(teammate) ?? []) addRelay(j, TEAMMATE_OF_AUTHOR);
-    }
-    for (let k = 0; k < relayCount; k++) {
-      const j = relayTasks[k]!;
-      const flags = relayFlags[j]!;
-      const relay =
-        (flags & SAME_BENEFICIARY ? SCORE_POINTS.sameBeneficiary : 0) +
-        (flags & TEAMMATE_OF_AUTHOR ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
-      if (!shortlist.admits(taskUpperBound[j]! + relay, j)) continue;
+    // shortlist is full, a task whose score cannot reach it is not scored at all. A task may be
+    // both a past beneficiary's and a teammate's hand-off: its teammate mark is set first.
+    const offerRelay = (j: number, relay: number): void => {
+      if (taskEstimate[j]! > freeMinutes || !shortlist.admits(taskUpperBound[j]! + relay, j)) return;
       const score = scoreOne(j, relay);
-      if (score <= 0) continue;
+      if (score <= 0) return;
       if (seen[j] === i) shortlist.remove(j);
       shortlist.offer(score, j);
+    };
+    teammateAuthors.length = 0;
+    for (const teammate of consultant.teammateIds) {
+      const author = authorIndex.get(teammate);
+      if (author === undefined || authorDone[author] === i) continue;
+      authorDone[author] = i;
+      teammateAuthors.push(author);
+      for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) teammateTask[authorTasks[at]!] = i;
+    }
+    pastBeneficiaries.length = 0;
+    for (const past of consultant.pastBeneficiaryIds) {
+      const beneficiary = beneficiaryIndex.get(past);
+      if (beneficiary === undefined || beneficiaryDone[beneficiary] === i) continue;
+      beneficiaryDone[beneficiary] = i;
+      pastBeneficiaries.push(beneficiary);
+      for (let at = beneficiaryStart[beneficiary]!, end = beneficiaryStart[beneficiary + 1]!; at < end; at++) {
+        const j = beneficiaryTasks[at]!;
+        offerRelay(j, SCORE_POINTS.sameBeneficiary + (teammateTask[j] === i ? SCORE_POINTS.teammateOfHandoffAuthor : 0));
+      }
+    }
+    for (const author of teammateAuthors) {
+      for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) {
+        const j = authorTasks[at]!;
+        if (beneficiaryDone[taskBeneficiary[j]!] !== i) offerRelay(j, SCORE_POINTS.teammateOfHandoffAuthor);
+      }
     }
 
     const kept = Math.min(shortlist.length, candidatesPerConsultant);
