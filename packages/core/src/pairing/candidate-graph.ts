@@ -35,6 +35,8 @@ import { agePoints, countDaysReady } from './score';
 
 /** Tasks needing at most this many skills are indexed by subset (2^4 − 1 = 15 entries each). */
 const MAX_INDEXED_SKILLS = 4;
+/** Fields of a relay record: task, estimate, age points, cause, language, skill count, two pairs of skills. */
+const RELAY_RECORD = 8;
 const MAX_NON_RELAY_BONUS = SCORE_POINTS.causePreferred + SCORE_POINTS.language + agePoints(SCORE_POINTS.ageMaxDays);
 export const DEFAULT_CANDIDATES_PER_CONSULTANT = 16;
 
@@ -179,6 +181,28 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   });
   // Relay tasks per beneficiary and per hand-off author, in index order.
   const [beneficiaryStart, beneficiaryTasks] = groupBy(taskBeneficiary, beneficiaryIndex.size);
+  // A beneficiary's tasks are read one after the other, for every consultant who worked for it
+  // (thousands of tasks for the largest ones): their fields are packed side by side.
+  const relayRecords = new Int32Array(beneficiaryTasks.length * RELAY_RECORD);
+  beneficiaryTasks.forEach((j, at) => {
+    const record = at * RELAY_RECORD;
+    const start = taskSkillStart[j]!;
+    const count = taskSkillStart[j + 1]! - start;
+    relayRecords[record] = j;
+    relayRecords[record + 1] = taskEstimate[j]!;
+    relayRecords[record + 2] = taskAge[j]!;
+    relayRecords[record + 3] = taskCause[j]!;
+    relayRecords[record + 4] = taskLanguage[j]!;
+    // Up to four skills as two pairs of 16 bits (0xffff: none); otherwise scored one by one.
+    const packable = count <= 4 && (count === 0 || taskSkills[start + count - 1]! < 0xffff);
+    relayRecords[record + 5] = packable ? count : -1;
+    let pair = 0;
+    for (let k = 0; k < 4; k++) {
+      const skill = k < count && packable ? taskSkills[start + k]! : 0xffff;
+      pair = k % 2 === 0 ? skill : pair | (skill << 16);
+      if (k % 2 === 1) relayRecords[record + 6 + (k >> 1)] = pair;
+    }
+  });
   const [authorStart, authorTasks] = groupBy(taskAuthor, authorIndex.size);
 
   // The subset index: per subset, one list per (cause, language) of the tasks, each list oldest
@@ -391,14 +415,47 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) teammateTask[authorTasks[at]!] = i;
     }
     pastBeneficiaries.length = 0;
+    const hasTeammateTasks = teammateAuthors.length > 0;
     for (const past of consultant.pastBeneficiaryIds) {
       const beneficiary = beneficiaryIndex.get(past);
       if (beneficiary === undefined || beneficiaryDone[beneficiary] === i) continue;
       beneficiaryDone[beneficiary] = i;
       pastBeneficiaries.push(beneficiary);
+      // The score of each task from its record, inline: the same sum as `scoreOne`.
       for (let at = beneficiaryStart[beneficiary]!, end = beneficiaryStart[beneficiary + 1]!; at < end; at++) {
-        const j = beneficiaryTasks[at]!;
-        offerRelay(j, SCORE_POINTS.sameBeneficiary + (teammateTask[j] === i ? SCORE_POINTS.teammateOfHandoffAuthor : 0));
+        const record = at * RELAY_RECORD;
+        if (relayRecords[record + 1]! > freeMinutes) continue;
+        const j = relayRecords[record]!;
+        const relay =
+          SCORE_POINTS.sameBeneficiary + (hasTeammateTasks && teammateTask[j] === i ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
+        const count = relayRecords[record + 5]!;
+        if (count < 0) {
+          offerRelay(j, relay);
+          continue;
+        }
+        let skillPoints = 0;
+        if (count === 0) skillPoints = SCORE_POINTS.noSkillNeeded;
+        else {
+          const first = relayRecords[record + 6]!;
+          const second = relayRecords[record + 7]!;
+          skillPoints = level[first & 0xffff]!;
+          if (count > 1) skillPoints += level[first >>> 16]!;
+          if (count > 2) skillPoints += level[second & 0xffff]!;
+          if (count > 3) skillPoints += level[second >>> 16]!;
+          skillPoints *= SCORE_POINTS.skillPerLevel;
+        }
+        if (skillPoints === 0) continue;
+        const cause = relayRecords[record + 3]!;
+        const language = relayRecords[record + 4]!;
+        const score =
+          skillPoints +
+          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
+          relayRecords[record + 2]! +
+          relay;
+        if (!shortlist.admits(score, j)) continue;
+        if (seen[j] === i) shortlist.remove(j);
+        shortlist.offer(score, j);
       }
     }
     for (const author of teammateAuthors) {
