@@ -157,7 +157,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     }
     if (await isOwnEvent(access, reachable, event)) return;
     const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
-    const planned = await planDecisions(repository, port, access, config, await withResolvedAuthor(access, reachable, event));
+    const completed = await withCompletedIssue(access, reachable, await withResolvedAuthor(access, reachable, event));
+    const planned = await planDecisions(repository, port, access, config, completed);
     await commitAndPerform(key, repository, port, planned);
   }
 
@@ -175,6 +176,18 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     const login = await access.loginOfUser(repository, event.changeRequest.authorForgeId);
     if (login === null) return event;
     return { ...event, changeRequest: { ...event.changeRequest, author: { login, forgeId: event.changeRequest.authorForgeId, isBot: false } } };
+  }
+
+  /**
+   * A command in a comment on an issue whose payload does not name the assignees (GitLab's note
+   * hook gives their ids): the issue is read from the forge, so that the checklist sees who is
+   * assigned and a release unassigns the claimant. Other comments cost no request.
+   */
+  async function withCompletedIssue(access: ForgeAccess, repository: StoredRepository, event: JourneyEvent): Promise<JourneyEvent> {
+    if (event.kind !== 'comment_created' || event.on.type !== 'issue' || event.author.isBot || !access.completeNotedIssue) return event;
+    if (!WECENA_COMMAND.test(event.comment.body)) return event;
+    const issue = await access.completeNotedIssue(repository, event.on.issue);
+    return { ...event, on: { type: 'issue', issue } };
   }
 
   async function planDecisions(
@@ -324,6 +337,9 @@ function mayCheckReadiness(event: JourneyEvent, config: RepositoryConfig): boole
 }
 
 const WECENA_LABEL_ROLES = ['ready', 'claimed', 'done', 'needsInfo'] as const;
+
+/** A line of a comment that starts a wecena command, as the core's command lines are found. */
+const WECENA_COMMAND = /^\s{0,3}\/wecena\b/im;
 
 async function repositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
   const { rows } = await db.query<{ forge: 'github' | 'gitlab'; host: string; forge_id: string; path: string }>(

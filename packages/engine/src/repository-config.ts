@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { defaultRepositoryConfig, type ForgePort, type RepositoryConfig } from '@wecena/core';
+import { defaultRepositoryConfig, type ForgePort, type IssueRef, type RepositoryConfig } from '@wecena/core';
 import type { Queryable } from '@wecena/db';
 import type { Logger } from 'pino';
 import type { StoredRepository } from './repository-store';
@@ -19,6 +19,11 @@ export interface ForgeAccess {
   readConfig(text: string | null): { config: RepositoryConfig; problems: string[] };
   /** wecena's own account on the repository's forge, for forges whose events do not mark bots (GitLab). */
   ownLogin?(repository: StoredRepository): Promise<string | null>;
+  /**
+   * The issue a comment was written on, completed from the forge when the comment's payload
+   * leaves out what a decision reads (GitLab's note hook names the issue's assignees by id only).
+   */
+  completeNotedIssue?(repository: StoredRepository, issue: IssueRef): Promise<IssueRef>;
   /** The login of a user a payload names by id only (GitLab's merge request author). */
   loginOfUser?(repository: StoredRepository, forgeUserId: string): Promise<string | null>;
   /** Minutes the forge's own time tracking holds for `login` on the issue and its change request (GitLab). */

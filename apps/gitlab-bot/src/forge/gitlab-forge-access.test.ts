@@ -41,6 +41,15 @@ describe('gitlabForgeAccess', () => {
     expect(await access.portFor(stored({ ...onDotCom.ref, host: 'framagit.org' }))).toBeNull();
   });
 
+  it('completes a noted issue with its assignees’ usernames, which the note hook gives by id only', async () => {
+    gitlabApi('https://gitlab.com', 'glpat-dotcom')
+      .get('/v4/projects/1/issues/2')
+      .reply(200, { ...issueJson, assignees: [{ id: 51, username: 'camille' }] });
+    const noted = { number: 2, forgeId: '1', title: 't', body: 'b', url: 'u', state: 'open' as const, labels: ['wecena-claimed'], assignees: [], locked: false };
+
+    expect(await access.completeNotedIssue(onDotCom, noted)).toEqual({ ...noted, assignees: ['camille'] });
+  });
+
   it('reads .gitlab/wecena.yml with each problem at its line', () => {
     expect(access.readConfig('claimTtlDays: 0\n').problems).toEqual([expect.stringMatching(/^line 1, claimTtlDays: /)]);
     expect(access.readConfig(null).problems).toEqual([]);

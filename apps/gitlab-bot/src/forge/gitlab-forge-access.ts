@@ -1,4 +1,5 @@
 import { Gitlab } from '@gitbeaker/rest';
+import type { IssueRef } from '@wecena/core';
 import type { ForgeAccess, StoredRepository } from '@wecena/engine';
 import { formatConfigProblem, readRepositoryConfig } from '@wecena/forge-config';
 import { createGitlabForge, type GitlabForge } from './gitlab-forge';
@@ -21,6 +22,8 @@ export interface GitlabForgeAccessOptions extends GitlabHost {
 /** The journey's access to GitLab; its ports also read GitLab's own time tracking. */
 export interface GitlabForgeAccess extends ForgeAccess {
   portFor(repository: StoredRepository): Promise<GitlabForge | null>;
+  /** GitLab's note hook names the issue's assignees by id only: the issue is read for their usernames. */
+  completeNotedIssue(repository: StoredRepository, issue: IssueRef): Promise<IssueRef>;
   /** The host names served, as repositories record them (`gitlab.com`, `git.example.org:8443`). */
   readonly hosts: readonly string[];
 }
@@ -54,6 +57,12 @@ export function gitlabForgeAccess(options: GitlabForgeAccessOptions): GitlabForg
     },
     async ownLogin(repository) {
       return (await this.portFor(repository))?.ownUsername() ?? null;
+    },
+    async completeNotedIssue(repository, issue) {
+      // The note hook gives the assignees' ids only: their usernames are read with the issue.
+      const forge = await this.portFor(repository);
+      const current = forge && (await forge.getIssue({ repository: repository.ref, issueNumber: issue.number }));
+      return current ? { ...issue, assignees: current.assignees } : issue;
     },
     async loginOfUser(repository, forgeUserId) {
       return (await this.portFor(repository))?.usernameOf(forgeUserId) ?? null;
