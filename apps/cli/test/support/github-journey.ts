@@ -1,18 +1,23 @@
-import type { Database } from '@wecena/db';
-import { enqueueDueClaims } from '@wecena/engine';
-import {
-  createPgliteTestDatabase,
-  createPostgresTestDatabase,
-  type EngineContext,
-  githubDeliveryHeaders,
-  type TestDatabase,
-  testEngines,
-} from '@wecena/testkit';
-import { pino } from 'pino';
-import { afterEach, beforeEach } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/start-server';
+import type { EngineContext } from '@wecena/testkit';
+import { githubDeliveryHeaders } from '@wecena/testkit';
+import { startServer } from '../../src/server/start-server';
 import { APP_ID, generateAppPrivateKey, TestOctokit, useGithubApi } from './github-api';
-import { REPOSITORY_FORGE_ID, seedWorld, type World } from './journey-world';
+import { journeyBase, type JourneyBase, testLogger, useJourneyServer } from './journey-harness';
+import { REPOSITORY_FORGE_ID, seedWorld } from './journey-world';
+
+export {
+  type ClaimRow,
+  type ContributionRow,
+  DAY_MS,
+  type DecisionRow,
+  type DeliveryRow,
+  HOUR_MS,
+  MINUTE_MS,
+  START,
+  type TaskRow,
+  type TestClock,
+  type TimeLogRow,
+} from './journey-harness';
 
 /*
  * One wecena process per test, as `wecena serve` runs it: the real HTTP receiver, the inbox,
@@ -21,90 +26,12 @@ import { REPOSITORY_FORGE_ID, seedWorld, type World } from './journey-world';
  */
 
 export const WEBHOOK_SECRET = 'journey webhook secret';
-/** Monday 2 March 2026, 09:00 UTC: the test's "now" until it moves the clock. */
-export const START = new Date('2026-03-02T09:00:00.000Z');
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
 
-export interface TestClock {
-  now(): Date;
-  advance(ms: number): Date;
-  set(instant: Date): void;
-}
-
-export interface Journey {
-  db: Database;
-  world: World;
-  clock: TestClock;
+export interface Journey extends JourneyBase {
   /** POSTs a signed delivery to `/github/webhooks`; the status GitHub would see. */
   deliver(event: string, payload: object, options?: { deliveryId?: string }): Promise<{ status: number; deliveryId: string }>;
-  /** The worker's round: every due delivery processed (or failed), in order. */
-  drain(): Promise<number>;
   /** Delivers then drains: one step of the journey. */
   step(event: string, payload: object, options?: { deliveryId?: string }): Promise<string>;
-  /** The periodic sweep: claims due for a reminder or an expiry become deliveries, then the worker runs. */
-  sweep(): Promise<number>;
-  task(issueNumber?: number): Promise<TaskRow | null>;
-  claims(): Promise<ClaimRow[]>;
-  timeLogs(): Promise<TimeLogRow[]>;
-  contributions(): Promise<ContributionRow[]>;
-  delivery(deliveryId: string, source?: string): Promise<DeliveryRow | null>;
-  decisions(deliveryId: string): Promise<DecisionRow[]>;
-}
-
-export interface TaskRow {
-  state: string;
-  estimate_minutes: number | null;
-}
-export interface ClaimRow {
-  id: string;
-  consultant_id: string;
-  claimed_at: string;
-  expires_at: string;
-  reminded_at: string | null;
-  ended_at: string | null;
-  ended_how: string | null;
-  handoff_note: string | null;
-}
-export interface TimeLogRow {
-  consultant_id: string;
-  minutes: number;
-  spent_on: string;
-  source: string;
-}
-export interface ContributionRow {
-  id: string;
-  kind: string;
-  refers_to: string | null;
-  consultant_id: string;
-  sponsor_id: string;
-  beneficiary_id: string;
-  change_request_url: string | null;
-  confirmed_by: string | null;
-  landed_at: string;
-  minutes: number;
-  estimated: boolean;
-  valuation_cents: string;
-  review_status: string;
-  reason: string | null;
-  recorded_by: string;
-}
-export interface DeliveryRow {
-  status: string;
-  attempts: number;
-  last_error: string | null;
-}
-export interface DecisionRow {
-  seq: number;
-  issue_number: number | null;
-  effects: { type: string }[];
-  performed: number;
-  performed_at: string | null;
-}
-
-function iso(value: Date | null): string | null {
-  return value === null ? null : value.toISOString();
 }
 
 /**
@@ -114,142 +41,41 @@ function iso(value: Date | null): string | null {
 export function useGithubJourney(engine: EngineContext, options: { installed?: boolean } = {}): () => Journey {
   useGithubApi();
   const privateKey = generateAppPrivateKey();
-  let current: { journey: Journey; server: RunningServer; database: TestDatabase } | null = null;
-
-  beforeEach(async () => {
-    const database = await openTestDatabase(engine);
-    let now = START;
-    const clock: TestClock = {
-      now: () => now,
-      advance: (ms) => {
-        now = new Date(now.getTime() + ms);
-        return now;
-      },
-      set: (instant) => {
-        now = instant;
-      },
-    };
-    const world = await seedWorld(database.db, START, options);
-    const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      database: database.db,
-      githubWebhookSecret: WEBHOOK_SECRET,
-      githubApp: { appId: APP_ID, privateKey, Octokit: TestOctokit },
-      worker: false,
-      clock: () => now,
-      // WECENA_TEST_LOG=debug shows what the worker did, failures included.
-      logger: pino({ level: process.env['WECENA_TEST_LOG'] ?? 'silent' }),
-    });
-    current = { server, database, journey: createJourney(server, database.db, world, clock) };
+  return useJourneyServer(engine, {
+    seed: (db, now) => seedWorld(db, now, options),
+    start: (db, clock) =>
+      startServer({
+        port: 0,
+        host: '127.0.0.1',
+        database: db,
+        githubWebhookSecret: WEBHOOK_SECRET,
+        githubApp: { appId: APP_ID, privateKey, Octokit: TestOctokit },
+        worker: false,
+        clock: () => clock.now(),
+        logger: testLogger(),
+      }),
+    make(server, db, world, clock) {
+      const journey: Journey = {
+        ...journeyBase(server, db, world, clock, { forge: 'github', forgeId: REPOSITORY_FORGE_ID }, 'github'),
+        async deliver(event, payload, deliverOptions = {}) {
+          const body = JSON.stringify(payload);
+          const headers = githubDeliveryHeaders({ event, body, secret: WEBHOOK_SECRET, deliveryId: deliverOptions.deliveryId });
+          const response = await fetch(`${server.url}/github/webhooks`, { method: 'POST', headers, body });
+          await response.arrayBuffer();
+          return { status: response.status, deliveryId: headers['X-GitHub-Delivery']! };
+        },
+        async step(event, payload, stepOptions) {
+          const { status, deliveryId } = await journey.deliver(event, payload, stepOptions);
+          if (status !== 202) throw new Error(`the receiver answered ${status} to a new ${event} delivery`);
+          await journey.drain();
+          const stored = await journey.delivery(deliveryId);
+          if (stored?.status !== 'processed') {
+            throw new Error(`${event} delivery ${deliveryId} was not processed: ${stored?.status ?? 'missing'}, ${stored?.last_error ?? 'no error'}`);
+          }
+          return deliveryId;
+        },
+      };
+      return journey;
+    },
   });
-
-  afterEach(async () => {
-    const ending = current;
-    current = null;
-    if (ending === null) return;
-    try {
-      await ending.server.close();
-    } finally {
-      await ending.database.dispose();
-    }
-  });
-
-  return () => {
-    if (current === null) throw new Error('the journey exists inside a test only');
-    return current.journey;
-  };
-}
-
-async function openTestDatabase(engine: EngineContext): Promise<TestDatabase> {
-  if (engine.engine === 'pglite') return createPgliteTestDatabase();
-  const postgres = testEngines().find((candidate) => candidate.engine === 'postgres' && candidate.status === 'run');
-  if (postgres === undefined || !('url' in postgres)) throw new Error('DATABASE_URL is needed for the PostgreSQL block');
-  return createPostgresTestDatabase(postgres.url);
-}
-
-function createJourney(server: RunningServer, db: Database, world: World, clock: TestClock): Journey {
-  const journey: Journey = {
-    db,
-    world,
-    clock,
-    async deliver(event, payload, options = {}) {
-      const body = JSON.stringify(payload);
-      const headers = githubDeliveryHeaders({ event, body, secret: WEBHOOK_SECRET, deliveryId: options.deliveryId });
-      const response = await fetch(`${server.url}/github/webhooks`, { method: 'POST', headers, body });
-      await response.arrayBuffer();
-      return { status: response.status, deliveryId: headers['X-GitHub-Delivery']! };
-    },
-    drain: () => server.worker.drainOnce(),
-    async step(event, payload, options) {
-      const { status, deliveryId } = await journey.deliver(event, payload, options);
-      if (status !== 202) throw new Error(`the receiver answered ${status} to a new ${event} delivery`);
-      await journey.drain();
-      const stored = await journey.delivery(deliveryId);
-      if (stored?.status !== 'processed') {
-        throw new Error(`${event} delivery ${deliveryId} was not processed: ${stored?.status ?? 'missing'}, ${stored?.last_error ?? 'no error'}`);
-      }
-      return deliveryId;
-    },
-    async sweep() {
-      await enqueueDueClaims(db, clock.now());
-      return server.worker.drainOnce();
-    },
-    async task(issueNumber = 1) {
-      const { rows } = await db.query<TaskRow>(
-        `SELECT t.state, t.estimate_minutes FROM tasks t JOIN repositories r ON r.id = t.repository_id
-          WHERE r.forge = 'github' AND r.forge_id = $1 AND t.issue_number = $2`,
-        [REPOSITORY_FORGE_ID, issueNumber],
-      );
-      return rows[0] ?? null;
-    },
-    async claims() {
-      const { rows } = await db.query<{
-        id: string;
-        consultant_id: string;
-        claimed_at: Date;
-        expires_at: Date;
-        reminded_at: Date | null;
-        ended_at: Date | null;
-        ended_how: string | null;
-        handoff_note: string | null;
-      }>(`SELECT id, consultant_id, claimed_at, expires_at, reminded_at, ended_at, ended_how, handoff_note FROM claims ORDER BY id`);
-      return rows.map((row) => ({
-        ...row,
-        claimed_at: row.claimed_at.toISOString(),
-        expires_at: row.expires_at.toISOString(),
-        reminded_at: iso(row.reminded_at),
-        ended_at: iso(row.ended_at),
-      }));
-    },
-    async timeLogs() {
-      const { rows } = await db.query<TimeLogRow>(
-        `SELECT consultant_id, minutes, to_char(spent_on, 'YYYY-MM-DD') AS spent_on, source FROM time_logs ORDER BY id`,
-      );
-      return rows;
-    },
-    async contributions() {
-      const { rows } = await db.query<Omit<ContributionRow, 'landed_at'> & { landed_at: Date; valuation_cents: string | number }>(
-        `SELECT id, kind, refers_to, consultant_id, sponsor_id, beneficiary_id, change_request_url, confirmed_by, landed_at, minutes,
-                estimated, valuation_cents, review_status, reason, recorded_by
-           FROM contributions ORDER BY id`,
-      );
-      return rows.map((row) => ({ ...row, landed_at: row.landed_at.toISOString(), valuation_cents: String(row.valuation_cents) }));
-    },
-    async delivery(deliveryId, source = 'github') {
-      const { rows } = await db.query<DeliveryRow>(`SELECT status, attempts, last_error FROM inbox_deliveries WHERE source = $1 AND delivery_id = $2`, [
-        source,
-        deliveryId,
-      ]);
-      return rows[0] ?? null;
-    },
-    async decisions(deliveryId) {
-      const { rows } = await db.query<Omit<DecisionRow, 'performed_at'> & { performed_at: Date | null }>(
-        `SELECT seq, issue_number, effects, performed, performed_at FROM delivery_decisions WHERE delivery_id = $1 ORDER BY seq`,
-        [deliveryId],
-      );
-      return rows.map((row) => ({ ...row, performed_at: iso(row.performed_at) }));
-    },
-  };
-  return journey;
 }

@@ -16,6 +16,17 @@ export const MAINTAINER = 'Codertocat';
 /** Somebody on GitHub who is no sponsored consultant. */
 export const STRANGER = 'octocat';
 
+/** The GitLab journey's project: a self-managed instance, and the project of GitLab's issue example. */
+export const GITLAB_HOST = 'gitlab.example.org';
+export const GITLAB_URL = `https://${GITLAB_HOST}`;
+export const GITLAB_PROJECT_ID = '1';
+export const GITLAB_PROJECT_PATH = 'gitlabhq/gitlab-test';
+/** The maintainer on GitLab: the user of GitLab's examples. Developer or more, as members/all will say. */
+export const GITLAB_MAINTAINER = 'root';
+
+/** Where the seeded repository lives: the GitHub App's repository, or the GitLab project. */
+export type WorldForge = 'github' | 'gitlab';
+
 export interface SeededConsultant {
   id: string;
   login: string;
@@ -51,11 +62,17 @@ async function insert(db: Queryable, table: string, row: Record<string, unknown>
 }
 
 /**
- * Seeds the world around `now`. With `installed: false` the repository is left out: the
- * installation scenario registers it. The repository's configuration is the default one, read
+ * Seeds the world around `now`, on GitHub or on GitLab (`forge`): the repository and the
+ * consultants' identities on that forge. With `installed: false` the repository is left out:
+ * the installation scenario (GitHub) or the first event (GitLab) registers it. The repository's configuration is the default one, read
  * from GitHub at `now` (so that the first events do not ask for it again within five minutes).
  */
-export async function seedWorld(db: Queryable, now: Date, options: { installed?: boolean } = {}): Promise<World> {
+export async function seedWorld(db: Queryable, now: Date, options: { installed?: boolean; forge?: WorldForge } = {}): Promise<World> {
+  const forge = options.forge ?? 'github';
+  const place =
+    forge === 'github'
+      ? { forge, host: 'github.com', forge_id: REPOSITORY_FORGE_ID, path: REPOSITORY_PATH, installation_id: String(INSTALLATION_ID) }
+      : { forge, host: GITLAB_HOST, forge_id: GITLAB_PROJECT_ID, path: GITLAB_PROJECT_PATH, installation_id: null };
   const sponsorId = await insert(db, 'sponsors', {
     name: 'Octet Conseil',
     legal_name: 'Octet Conseil SAS',
@@ -74,12 +91,8 @@ export async function seedWorld(db: Queryable, now: Date, options: { installed?:
     options.installed === false
       ? ''
       : await insert(db, 'repositories', {
-          forge: 'github',
-          host: 'github.com',
-          forge_id: REPOSITORY_FORGE_ID,
-          path: REPOSITORY_PATH,
+          ...place,
           beneficiary_id: beneficiaryId,
-          installation_id: String(INSTALLATION_ID),
           config: JSON.stringify(defaultRepositoryConfig),
           config_fetched_at: now,
         });
@@ -91,7 +104,7 @@ export async function seedWorld(db: Queryable, now: Date, options: { installed?:
     extra: Record<string, unknown> = {},
   ): Promise<SeededConsultant> {
     const id = await insert(db, 'consultants', { sponsor_id: sponsorId, display_name: name, ...extra });
-    await insert(db, 'consultant_identities', { consultant_id: id, forge: 'github', host: 'github.com', login });
+    await insert(db, 'consultant_identities', { consultant_id: id, forge, host: place.host, login });
     await insert(db, 'availability_windows', { consultant_id: id, from_date: day(now, window.from), to_date: day(now, window.to), minutes_per_day: 420 });
     return { id, login };
   }
