@@ -2,6 +2,7 @@ import type { AssignmentProblem } from './assignment';
 import { findAvailability } from './availability';
 import { type Availability, type PairingConsultant, type PairingInput, type PairingTask, SCORE_POINTS } from './model';
 import { agePoints, countDaysReady } from './score';
+import { SubsetTrie } from './subset-trie';
 
 /*
  * The candidate graph: for each consultant, a shortlist of their K best candidate tasks (by
@@ -142,7 +143,6 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const skillIndex = indexOf(tasks.flatMap((task) => task.skills));
   const causeIndex = indexOf(tasks.flatMap((task) => (task.cause === null ? [] : [task.cause])));
   const languageIndex = indexOf(tasks.flatMap((task) => (task.language === null ? [] : [task.language])));
-  const skillBase = skillIndex.size + 1;
   const taskSkillStart = new Int32Array(nT + 1);
   const taskSkills = new Int32Array(tasks.reduce((sum, task) => sum + task.skills.length, 0));
   const taskCause = new Int32Array(nT);
@@ -205,88 +205,92 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   });
   const [authorStart, authorTasks] = groupBy(taskAuthor, authorIndex.size);
 
-  // The subset index: per subset, one list per (cause, language) of the tasks, each list oldest
-  // first, then by index; and the tasks scored one by one.
-  const byAge = Array.from({ length: nT }, (_, j) => j).sort((a, b) => taskAge[b]! - taskAge[a]! || a - b);
+  // The subset index: per subset of a task's skills, one list per (estimate bucket, cause,
+  // language) of the tasks, each list oldest first, then by index; and the tasks scored one by
+  // one. Subsets are nodes of a trie (the empty one, node 0, holds the tasks needing no skill).
+  // The (node, class, task) entries are made oldest task first, then put in (node, class) order
+  // by two stable counting sorts, so a list is a run of entries and a node's lists neighbours.
   const wideTasks: number[] = [];
-  const subset = new Int32Array(MAX_INDEXED_SKILLS);
   const languageCount = languageIndex.size + 1;
   const classCount = ESTIMATE_BUCKETS * (causeIndex.size + 1) * languageCount;
-  // Two passes over (list, task) entries, with no array per list: count, then place. The lists
-  // live in one Int32Array; a list is a view of it. Key of a list: subset × classCount + class,
-  // where the subset of a task needing no skill is 0.
-  const listIdByKey = new Map<number, number>();
-  const listKeys: number[] = [];
-  let listSizes = new Int32Array(1024);
   let entryCount = 0;
   for (let j = 0; j < nT; j++) {
     const count = taskSkillStart[j + 1]! - taskSkillStart[j]!;
     if (count <= MAX_INDEXED_SKILLS) entryCount += count === 0 ? 1 : (1 << count) - 1;
   }
-  const entryList = new Int32Array(entryCount);
+  const trie = new SubsetTrie(Math.min(entryCount, 1 << 16));
+  const entryNode = new Int32Array(entryCount);
+  const entryClass = new Int32Array(entryCount);
   const entryTask = new Int32Array(entryCount);
+  const maskNode = new Int32Array(1 << MAX_INDEXED_SKILLS);
   let entry = 0;
-  const addEntry = (key: number, j: number): void => {
-    let id = listIdByKey.get(key);
-    if (id === undefined) {
-      id = listKeys.length;
-      listIdByKey.set(key, id);
-      listKeys.push(key);
-      if (id === listSizes.length) listSizes = copyInto(new Int32Array(id * 2), listSizes);
-    }
-    listSizes[id]!++;
-    entryList[entry] = id;
-    entryTask[entry++] = j;
-  };
-  for (const j of byAge) {
+  for (const j of countingOrder(taskAge, agePoints(SCORE_POINTS.ageMaxDays), true)) {
     const start = taskSkillStart[j]!;
     const count = taskSkillStart[j + 1]! - start;
+    if (count > MAX_INDEXED_SKILLS) {
+      wideTasks.push(j);
+      continue;
+    }
     const taskClass =
       (estimateBucket(taskEstimate[j]!) * (causeIndex.size + 1) + taskCause[j]! + 1) * languageCount + taskLanguage[j]! + 1;
-    if (count === 0) addEntry(taskClass, j);
-    else if (count > MAX_INDEXED_SKILLS) wideTasks.push(j);
-    else {
-      for (let mask = 1; mask < 1 << count; mask++) {
-        let size = 0;
-        for (let k = 0; k < count; k++) if (mask & (1 << k)) subset[size++] = taskSkills[start + k]!;
-        addEntry(encodeSubset(subset, size, skillBase) * classCount + taskClass, j);
+    // Subset `mask` of the task's skills (in increasing order) is the child of `mask` without
+    // its highest bit, by that skill: masks in increasing order meet the parent first.
+    for (let mask = count === 0 ? 0 : 1; mask < 1 << count; mask++) {
+      let node = 0;
+      if (mask > 0) {
+        const high = 31 - Math.clz32(mask);
+        node = trie.addChild(maskNode[mask ^ (1 << high)]!, taskSkills[start + high]!);
+        maskNode[mask] = node;
       }
+      entryNode[entry] = node;
+      entryClass[entry] = taskClass;
+      entryTask[entry++] = j;
     }
   }
-  // Lists renumbered in key order, so that the lists of one subset are neighbours, and kept
-  // as columns of typed arrays: the walk reads them in a row.
-  const listCount = listKeys.length;
-  const order = Int32Array.from({ length: listCount }, (_, id) => id).sort((a, b) => listKeys[a]! - listKeys[b]!);
-  const rank = new Int32Array(listCount);
-  order.forEach((id, at) => (rank[id] = at));
-  const listStart = new Int32Array(listCount + 1);
-  for (let at = 0; at < listCount; at++) listStart[at + 1] = listStart[at]! + listSizes[order[at]!]!;
-  const listFill = listStart.slice(0, listCount);
-  const listTasks = new Int32Array(entryCount);
-  const listShortest = new Int32Array(listCount).fill(0x7fffffff);
-  for (let k = 0; k < entryCount; k++) {
-    const at = rank[entryList[k]!]!;
-    const j = entryTask[k]!;
-    listTasks[listFill[at]!++] = j;
-    if (taskEstimate[j]! < listShortest[at]!) listShortest[at] = taskEstimate[j]!;
+  const byClass = countingOrder(entryClass, classCount - 1, false);
+  const nodeCount = trie.size;
+  const byNode = new Int32Array(entryCount);
+  {
+    const byClassNode = new Int32Array(entryCount);
+    for (let k = 0; k < entryCount; k++) byClassNode[k] = entryNode[byClass[k]!]!;
+    const order = countingOrder(byClassNode, nodeCount - 1, false);
+    for (let k = 0; k < entryCount; k++) byNode[k] = byClass[order[k]!]!;
   }
+  // Lists as columns of typed arrays: the walk reads them in a row.
+  let listCount = 0;
+  for (let k = 0; k < entryCount; k++) {
+    const e = byNode[k]!;
+    const previous = k === 0 ? -1 : byNode[k - 1]!;
+    if (k === 0 || entryNode[e] !== entryNode[previous] || entryClass[e] !== entryClass[previous]) listCount++;
+  }
+  const listStart = new Int32Array(listCount + 1);
+  const listTasks = new Int32Array(entryCount);
+  const listShortest = new Int32Array(listCount);
   const listCause = new Int32Array(listCount);
   const listLanguage = new Int32Array(listCount);
   const listHeadAge = new Int32Array(listCount);
-  /** Subset key → [first, end) of its lists. */
-  const subsetLists = new Map<number, number>();
-  const subsetEnd: number[] = [];
-  for (let at = 0; at < listCount; at++) {
-    const key = listKeys[order[at]!]!;
-    const taskClass = key % classCount;
-    listCause[at] = (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1;
-    listLanguage[at] = (taskClass % languageCount) - 1;
-    listHeadAge[at] = taskAge[listTasks[listStart[at]!]!]!;
-    const subsetKey = Math.floor(key / classCount);
-    if (!subsetLists.has(subsetKey)) subsetLists.set(subsetKey, at);
-    subsetEnd[subsetLists.get(subsetKey)!] = at + 1;
+  /** Per trie node, [nodeLists[node], nodeLists[node + 1]) are its lists. */
+  const nodeLists = new Int32Array(nodeCount + 1);
+  let list = -1;
+  for (let k = 0; k < entryCount; k++) {
+    const e = byNode[k]!;
+    const j = entryTask[e]!;
+    listTasks[k] = j;
+    const previous = k === 0 ? -1 : byNode[k - 1]!;
+    if (k === 0 || entryNode[e] !== entryNode[previous] || entryClass[e] !== entryClass[previous]) {
+      list++;
+      listStart[list] = k;
+      const taskClass = entryClass[e]!;
+      listCause[list] = (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1;
+      listLanguage[list] = (taskClass % languageCount) - 1;
+      listHeadAge[list] = taskAge[j]!;
+      listShortest[list] = taskEstimate[j]!;
+      nodeLists[entryNode[e]! + 1] = list + 1;
+    } else if (taskEstimate[j]! < listShortest[list]!) listShortest[list] = taskEstimate[j]!;
   }
-  const noSkillFirst = subsetLists.get(0);
+  listStart[listCount] = entryCount;
+  // Nodes without lists of their own (none, but for the empty set) end where the previous ends.
+  for (let node = 1; node <= nodeCount; node++) if (nodeLists[node]! < nodeLists[node - 1]!) nodeLists[node] = nodeLists[node - 1]!;
 
   const capacity = new Int32Array(nC);
   const bestLeftOut = new Int32Array(nC);
@@ -307,6 +311,9 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const pastBeneficiaries: number[] = [];
   const teammateAuthors: number[] = [];
   const shortlist = new Shortlist(candidatesPerConsultant + 1);
+  let stepNode = new Int32Array(256);
+  let stepPoints = new Int32Array(256);
+  let stepSize = new Int32Array(256);
 
   for (let i = 0; i < nC; i++) {
     const consultant = consultants[i]!;
@@ -363,15 +370,36 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
     // subset come in decreasing order of score, then increasing index: the first that cannot
     // enter the shortlist ends the list.
-    const walk: WalkStep[] = [];
-    if (noSkillFirst !== undefined) {
-      walk.push({ points: SCORE_POINTS.noSkillNeeded, size: 0, first: noSkillFirst, end: subsetEnd[noSkillFirst]! });
-    }
-    collectSubsets(ownSkills, skillBase, subsetLists, subsetEnd, walk);
-    walk.sort((a, b) => b.points - a.points);
-    for (const { points, size, first, end: last } of walk) {
+    let stepCount = 0;
+    const addStep = (node: number, points: number, size: number): void => {
+      if (stepCount === stepNode.length) {
+        stepNode = copyInto(new Int32Array(stepCount * 2), stepNode);
+        stepPoints = copyInto(new Int32Array(stepCount * 2), stepPoints);
+        stepSize = copyInto(new Int32Array(stepCount * 2), stepSize);
+      }
+      stepNode[stepCount] = node;
+      stepPoints[stepCount] = points;
+      stepSize[stepCount++] = size;
+    };
+    if (nodeLists[1]! > 0) addStep(0, SCORE_POINTS.noSkillNeeded, 0);
+    // Every subset (one to four skills) of the consultant's skills that some task holds: no node
+    // for a subset means none for any subset holding it, so the branch is pruned.
+    const extend = (from: number, parent: number, size: number, points: number): void => {
+      for (let k = from; k < ownSkills.length; k++) {
+        const node = trie.child(parent, ownSkills[k]!.skill);
+        if (node < 0) continue;
+        addStep(node, points + ownSkills[k]!.points, size + 1);
+        if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, node, size + 1, points + ownSkills[k]!.points);
+      }
+    };
+    extend(0, 0, 0, 0);
+    // Richest first (then in the order found).
+    const steps = Int32Array.from({ length: stepCount }, (_, k) => k).sort((a, b) => stepPoints[b]! - stepPoints[a]! || a - b);
+    for (const step of steps) {
+      const points = stepPoints[step]!;
+      const size = stepSize[step]!;
       if (shortlist.isFull && points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
-      for (let list = first; list < last; list++) {
+      for (let list = nodeLists[stepNode[step]!]!, last = nodeLists[stepNode[step]! + 1]!; list < last; list++) {
         if (listShortest[list]! > freeMinutes) continue;
         const cause = listCause[list]!;
         const language = listLanguage[list]!;
@@ -505,18 +533,6 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   };
 }
 
-/**
- * One step of the walk: a subset of the consultant's skills and its lists [first, end), one per
- * (cause, language, estimate bucket) of the tasks, so that a consultant with little time left
- * skips the lists of longer tasks.
- */
-interface WalkStep {
-  points: number;
-  size: number;
-  first: number;
-  end: number;
-}
-
 /** Estimate buckets: up to 1h, 2h, 4h, 8h, longer. */
 const ESTIMATE_BUCKETS = 5;
 function estimateBucket(minutes: number): number {
@@ -528,31 +544,17 @@ function copyInto(target: Int32Array<ArrayBuffer>, source: Int32Array): Int32Arr
   return target;
 }
 
-/** A set of at most four skill indices, in increasing order, as one number. */
-function encodeSubset(skills: Int32Array, size: number, base: number): number {
-  let key = 0;
-  for (let k = size - 1; k >= 0; k--) key = key * base + skills[k]! + 1;
-  return key;
-}
-
-/** Every subset (one to four skills) of the consultant's skills that some task's list holds. */
-function collectSubsets(
-  own: ReadonlyArray<{ skill: number; points: number }>,
-  base: number,
-  lists: ReadonlyMap<number, number>,
-  listsEnd: readonly number[],
-  into: WalkStep[],
-): void {
-  const chosen = new Int32Array(MAX_INDEXED_SKILLS);
-  const extend = (from: number, size: number, points: number): void => {
-    for (let k = from; k < own.length; k++) {
-      chosen[size] = own[k]!.skill;
-      const first = lists.get(encodeSubset(chosen, size + 1, base));
-      // No list for a subset means none for its supersets either: prune the branch.
-      if (first === undefined) continue;
-      into.push({ points: points + own[k]!.points, size: size + 1, first, end: listsEnd[first]! });
-      if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, size + 1, points + own[k]!.points);
-    }
-  };
-  extend(0, 0, 0);
+/**
+ * Indices 0..n−1 ordered by `keys` (each in 0..maxKey), decreasing or increasing, equal keys in
+ * index order: a counting sort.
+ */
+function countingOrder(keys: Int32Array, maxKey: number, decreasing: boolean): Int32Array<ArrayBuffer> {
+  const start = new Int32Array(maxKey + 2);
+  for (const key of keys) start[(decreasing ? maxKey - key : key) + 1]!++;
+  for (let k = 0; k <= maxKey; k++) start[k + 1]! += start[k]!;
+  const order = new Int32Array(keys.length);
+  keys.forEach((key, index) => {
+    order[start[decreasing ? maxKey - key : key]!++] = index;
+  });
+  return order;
 }
