@@ -37,3 +37,4 @@ export { DEMO_SPONSOR_SIREN, seedDemo, type DemoCounts, type SeedDemoOptions } f
 export * from './admin';
 export * from './pairing';
 export * from './ledger';
+export * from './discovery';

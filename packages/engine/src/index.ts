@@ -5,3 +5,4 @@ export { findRepository, registerRepositories, type StoredRepository } from './r
 export { applyStoreChanges, JourneyConflict } from './store-changes';
 export { loadConsultantFacts, loadTaskSnapshot } from './task-store';
 export { CLAIM_DUE_EVENT, enqueueDueClaims, readScheduledDelivery, type ScheduledDelivery } from './scheduled-deliveries';
+export { createDiscoveryRunner, type DiscoveryRunner, type DiscoveryRunnerDeps, type ScanOutcome } from './discovery';

@@ -19,9 +19,10 @@ describe('assessCandidate', () => {
     { name: 'assigned', issue: { assignees: ['camille'] }, reason: 'assigned' },
     { name: 'locked', issue: { locked: true }, reason: 'locked' },
   ])('refuses an issue that is $name before scoring it', ({ issue, reason }) => {
-    expect(assessCandidate({ listed: listedIssue({ issue }), config: defaultRepositoryConfig, repository: FACTS, now: NOW })).toEqual({
+    expect(assessCandidate({ listed: listedIssue({ issue }), config: defaultRepositoryConfig, repository: FACTS, now: NOW })).toMatchObject({
       candidate: false,
       issueNumber: 12,
+      title: 'Fix typo in README.md',
       reason,
     });
   });

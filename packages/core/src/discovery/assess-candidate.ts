@@ -34,7 +34,18 @@ export interface CandidateAssessment {
   failedReadiness: ReadinessItemId[];
 }
 
-export type Assessment = CandidateAssessment | { candidate: false; issueNumber: number; reason: GateRefusal };
+/** An issue the gate refused: known, not scored. */
+export interface RefusedIssue {
+  candidate: false;
+  issueNumber: number;
+  issueForgeId: string;
+  title: string;
+  url: string;
+  labels: string[];
+  reason: GateRefusal;
+}
+
+export type Assessment = CandidateAssessment | RefusedIssue;
 
 function daysBetween(from: string, to: string): number | undefined {
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -49,7 +60,9 @@ export function assessCandidate(input: AssessCandidateInput): Assessment {
   const { listed, config, repository, now } = input;
   const { issue } = listed;
   const gate = gateCandidate(listed);
-  if (!gate.candidate) return { candidate: false, issueNumber: issue.number, reason: gate.reason };
+  if (!gate.candidate) {
+    return { candidate: false, issueNumber: issue.number, issueForgeId: issue.forgeId, title: issue.title, url: issue.url, labels: [...issue.labels], reason: gate.reason };
+  }
   const ageDays = daysBetween(listed.createdAt, now);
   const daysSinceActivity = daysBetween(listed.updatedAt, now);
   const suitability = scoreSuitability(

@@ -1,4 +1,4 @@
-export { assessCandidate, type AssessCandidateInput, type Assessment, type CandidateAssessment } from './assess-candidate';
+export { assessCandidate, type AssessCandidateInput, type Assessment, type CandidateAssessment, type RefusedIssue } from './assess-candidate';
 export {
   autoTagOptOut,
   decideAutoTag,

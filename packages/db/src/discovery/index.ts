@@ -1,0 +1,16 @@
+export {
+  countAutoTagsSince,
+  deferDiscoveryScan,
+  hasStoredOpenChangeRequest,
+  loadAutoTagCandidates,
+  loadCandidates,
+  loadDiscoveryScan,
+  loadUnfinishedScans,
+  recordAssessment,
+  recordAutoTag,
+  recordAutoTagOptOut,
+  recordScanPage,
+  startDiscoveryScan,
+  type Candidate,
+  type DiscoveryScan,
+} from './discovery-store';

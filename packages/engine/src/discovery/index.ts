@@ -1,0 +1,1 @@
+export { createDiscoveryRunner, type DiscoveryRunner, type DiscoveryRunnerDeps, type ScanOutcome } from './discovery-runner';
