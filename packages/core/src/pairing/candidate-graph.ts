@@ -38,7 +38,7 @@ import { SubsetTrie } from './subset-trie';
 const MAX_INDEXED_SKILLS = 4;
 /** Fields of a relay record: task, estimate, age points, cause, language, skill count, two pairs of skills. */
 const RELAY_RECORD = 8;
-const MAX_NON_RELAY_BONUS = SCORE_POINTS.causePreferred + SCORE_POINTS.language + agePoints(SCORE_POINTS.ageMaxDays);
+const MAX_AGE_POINTS = agePoints(SCORE_POINTS.ageMaxDays);
 export const DEFAULT_CANDIDATES_PER_CONSULTANT = 16;
 
 export interface CandidateGraph extends AssignmentProblem {
@@ -224,15 +224,15 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const entryTask = new Int32Array(entryCount);
   const maskNode = new Int32Array(1 << MAX_INDEXED_SKILLS);
   let entry = 0;
-  for (const j of countingOrder(taskAge, agePoints(SCORE_POINTS.ageMaxDays), true)) {
+  for (const j of countingOrder(taskAge, MAX_AGE_POINTS, true)) {
     const start = taskSkillStart[j]!;
     const count = taskSkillStart[j + 1]! - start;
     if (count > MAX_INDEXED_SKILLS) {
       wideTasks.push(j);
       continue;
     }
-    const taskClass =
-      (estimateBucket(taskEstimate[j]!) * (causeIndex.size + 1) + taskCause[j]! + 1) * languageCount + taskLanguage[j]! + 1;
+    // Cause first, then language, then estimate bucket: a node's lists of one cause are neighbours.
+    const taskClass = ((taskCause[j]! + 1) * languageCount + taskLanguage[j]! + 1) * ESTIMATE_BUCKETS + estimateBucket(taskEstimate[j]!);
     // Subset `mask` of the task's skills (in increasing order) is the child of `mask` without
     // its highest bit, by that skill: masks in increasing order meet the parent first.
     for (let mask = count === 0 ? 0 : 1; mask < 1 << count; mask++) {
@@ -266,11 +266,15 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const listStart = new Int32Array(listCount + 1);
   const listTasks = new Int32Array(entryCount);
   const listShortest = new Int32Array(listCount);
-  const listCause = new Int32Array(listCount);
   const listLanguage = new Int32Array(listCount);
   const listHeadAge = new Int32Array(listCount);
-  /** Per trie node, [nodeLists[node], nodeLists[node + 1]) are its lists. */
-  const nodeLists = new Int32Array(nodeCount + 1);
+  /**
+   * Per trie node and cause group g (cause + 1, 0 for none), its lists are [groupLists[at],
+   * groupLists[at + 1]) where at = node × groupCount + g: a consultant who needs the cause bonus
+   * reads the groups of the causes they prefer only.
+   */
+  const groupCount = causeIndex.size + 1;
+  const groupLists = new Int32Array(nodeCount * groupCount + 1);
   let list = -1;
   for (let k = 0; k < entryCount; k++) {
     const e = byNode[k]!;
@@ -281,16 +285,17 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       list++;
       listStart[list] = k;
       const taskClass = entryClass[e]!;
-      listCause[list] = (Math.floor(taskClass / languageCount) % (causeIndex.size + 1)) - 1;
-      listLanguage[list] = (taskClass % languageCount) - 1;
+      const cause = Math.floor(taskClass / (languageCount * ESTIMATE_BUCKETS)) - 1;
+      listLanguage[list] = (Math.floor(taskClass / ESTIMATE_BUCKETS) % languageCount) - 1;
       listHeadAge[list] = taskAge[j]!;
       listShortest[list] = taskEstimate[j]!;
-      nodeLists[entryNode[e]! + 1] = list + 1;
+      groupLists[entryNode[e]! * groupCount + cause + 2] = list + 1;
     } else if (taskEstimate[j]! < listShortest[list]!) listShortest[list] = taskEstimate[j]!;
   }
   listStart[listCount] = entryCount;
   // Nodes without lists of their own (none, but for the empty set) end where the previous ends.
-  for (let node = 1; node <= nodeCount; node++) if (nodeLists[node]! < nodeLists[node - 1]!) nodeLists[node] = nodeLists[node - 1]!;
+  // Groups without lists end where the previous one ends.
+  for (let at = 1; at < groupLists.length; at++) if (groupLists[at]! < groupLists[at - 1]!) groupLists[at] = groupLists[at - 1]!;
 
   const capacity = new Int32Array(nC);
   const bestLeftOut = new Int32Array(nC);
@@ -303,6 +308,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const level = new Int32Array(skillIndex.size);
   const likesCause = new Uint8Array(causeIndex.size);
   const speaks = new Uint8Array(languageIndex.size);
+  const likedCauses: number[] = [];
   const seen = new Int32Array(nT).fill(-1);
   /** The consultant (index) for whom a task is a teammate's hand-off, a beneficiary or author counted. */
   const teammateTask = new Int32Array(nT).fill(-1);
@@ -331,9 +337,12 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       ownSkills.push({ skill, points: SCORE_POINTS.skillPerLevel * own });
     }
     ownSkills.sort((a, b) => a.skill - b.skill);
+    likedCauses.length = 0;
     for (const cause of consultant.causes) {
       const index = causeIndex.get(cause);
-      if (index !== undefined) likesCause[index] = 1;
+      if (index === undefined || likesCause[index] === 1) continue;
+      likesCause[index] = 1;
+      likedCauses.push(index);
     }
     for (const language of consultant.languages) {
       const index = languageIndex.get(language);
@@ -381,7 +390,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       stepPoints[stepCount] = points;
       stepSize[stepCount++] = size;
     };
-    if (nodeLists[1]! > 0) addStep(0, SCORE_POINTS.noSkillNeeded, 0);
+    if (groupLists[groupCount]! > 0) addStep(0, SCORE_POINTS.noSkillNeeded, 0);
     // Every subset (one to four skills) of the consultant's skills that some task holds: no node
     // for a subset means none for any subset holding it, so the branch is pruned.
     const extend = (from: number, parent: number, size: number, points: number): void => {
@@ -395,29 +404,42 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     extend(0, 0, 0, 0);
     // Richest first (then in the order found).
     const steps = Int32Array.from({ length: stepCount }, (_, k) => k).sort((a, b) => stepPoints[b]! - stepPoints[a]! || a - b);
+    // Each list of a node is read when its cause and language bonus could still let its oldest
+    // task in: with `need` the bonus a task of the node must earn to reach the shortlist at the
+    // largest age points, the groups of causes not preferred are skipped once the language bonus
+    // alone is not enough, and within a group the lists of languages not spoken once its cause
+    // bonus is not.
     for (const step of steps) {
       const points = stepPoints[step]!;
       const size = stepSize[step]!;
-      if (shortlist.isFull && points + MAX_NON_RELAY_BONUS < shortlist.threshold) break;
-      for (let list = nodeLists[stepNode[step]!]!, last = nodeLists[stepNode[step]! + 1]!; list < last; list++) {
-        if (listShortest[list]! > freeMinutes) continue;
-        const cause = listCause[list]!;
-        const language = listLanguage[list]!;
-        const base =
-          points +
-          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
-          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0);
-        if (!shortlist.admits(base + listHeadAge[list]!, -1)) continue;
-        for (let at = listStart[list]!, end = listStart[list + 1]!; at < end; at++) {
-          const j = listTasks[at]!;
-          const score = base + taskAge[j]!;
-          if (!shortlist.admits(score, j)) break;
-          if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
-          let shared = 0;
-          for (let k = taskSkillStart[j]!, stop = taskSkillStart[j + 1]!; k < stop; k++) if (level[taskSkills[k]!]! > 0) shared++;
-          if (shared !== size) continue;
-          seen[j] = i;
-          shortlist.offer(score, j);
+      const need = shortlist.isFull ? shortlist.threshold - points - MAX_AGE_POINTS : Number.NEGATIVE_INFINITY;
+      if (need > SCORE_POINTS.causePreferred + SCORE_POINTS.language) break;
+      const groups = stepNode[step]! * groupCount;
+      const preferredOnly = need > SCORE_POINTS.language;
+      for (let g = 0, gEnd = preferredOnly ? likedCauses.length : groupCount; g < gEnd; g++) {
+        const group = preferredOnly ? likedCauses[g]! + 1 : g;
+        const causeBonus = group > 0 && likesCause[group - 1] === 1 ? SCORE_POINTS.causePreferred : 0;
+        const groupNeed = need - causeBonus;
+        if (groupNeed > SCORE_POINTS.language) continue;
+        const spokenOnly = groupNeed > 0;
+        for (let list = groupLists[groups + group]!, last = groupLists[groups + group + 1]!; list < last; list++) {
+          if (listShortest[list]! > freeMinutes) continue;
+          const language = listLanguage[list]!;
+          const languageBonus = language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0;
+          if (spokenOnly && languageBonus === 0) continue;
+          const base = points + causeBonus + languageBonus;
+          if (!shortlist.admits(base + listHeadAge[list]!, -1)) continue;
+          for (let at = listStart[list]!, end = listStart[list + 1]!; at < end; at++) {
+            const j = listTasks[at]!;
+            const score = base + taskAge[j]!;
+            if (!shortlist.admits(score, j)) break;
+            if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
+            let shared = 0;
+            for (let k = taskSkillStart[j]!, stop = taskSkillStart[j + 1]!; k < stop; k++) if (level[taskSkills[k]!]! > 0) shared++;
+            if (shared !== size) continue;
+            seen[j] = i;
+            shortlist.offer(score, j);
+          }
         }
       }
     }
