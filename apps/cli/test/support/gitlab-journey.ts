@@ -13,11 +13,18 @@ import { GITLAB_PROJECT_ID, GITLAB_URL, seedWorld } from './journey-world';
 
 export const GITLAB_WEBHOOK_SECRET = 'journey gitlab hook token';
 
+export interface DeliveryOptions {
+  /** GitLab's resends keep the key; a new event has a new one. */
+  idempotencyKey?: string;
+  /** `X-Gitlab-Instance`; the test instance by default. */
+  instance?: string;
+}
+
 export interface GitlabJourney extends JourneyBase {
   /** POSTs a delivery to `/gitlab/webhooks` with the hook's token, from the test instance; the status GitLab would see. */
-  deliver(event: GitlabEventName, payload: object, options?: { idempotencyKey?: string }): Promise<{ status: number; deliveryId: string }>;
+  deliver(event: GitlabEventName, payload: object, options?: DeliveryOptions): Promise<{ status: number; deliveryId: string }>;
   /** Delivers then drains: one step of the journey. Returns the delivery id (the Idempotency-Key). */
-  step(event: GitlabEventName, payload: object, options?: { idempotencyKey?: string }): Promise<string>;
+  step(event: GitlabEventName, payload: object, options?: DeliveryOptions): Promise<string>;
 }
 
 /**
@@ -43,7 +50,7 @@ export function useGitlabJourney(engine: EngineContext, options: { registered?: 
       const journey: GitlabJourney = {
         ...journeyBase(server, db, world, clock, { forge: 'gitlab', forgeId: GITLAB_PROJECT_ID }, 'gitlab'),
         async deliver(event, payload, deliverOptions = {}) {
-          const headers = gitlabHeaders(event, { token: GITLAB_WEBHOOK_SECRET, instance: GITLAB_URL, idempotencyKey: deliverOptions.idempotencyKey });
+          const headers = gitlabHeaders(event, { token: GITLAB_WEBHOOK_SECRET, instance: deliverOptions.instance ?? GITLAB_URL, idempotencyKey: deliverOptions.idempotencyKey });
           const response = await fetch(`${server.url}/gitlab/webhooks`, { method: 'POST', headers, body: JSON.stringify(payload) });
           await response.arrayBuffer();
           return { status: response.status, deliveryId: headers['Idempotency-Key']! };
