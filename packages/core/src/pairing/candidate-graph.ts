@@ -1,7 +1,7 @@
 import type { AssignmentProblem } from './assignment';
 import { findAvailability } from './availability';
 import { type Availability, type PairingConsultant, type PairingInput, type PairingTask, SCORE_POINTS } from './model';
-import { agePoints, countDaysReady } from './score';
+import { agePoints, countDaysReadyAt } from './score';
 import { SubsetTrie } from './subset-trie';
 
 /*
@@ -39,6 +39,8 @@ const MAX_INDEXED_SKILLS = 4;
 /** Fields of a relay record: task, estimate, age points, cause, language, skill count, two pairs of skills. */
 const RELAY_RECORD = 8;
 const MAX_AGE_POINTS = agePoints(SCORE_POINTS.ageMaxDays);
+/** The most skill points a subset of the index can give (four skills at level 3, levels being 1 to 3), or a task needing none. */
+const MAX_STEP_POINTS = Math.max(SCORE_POINTS.noSkillNeeded, MAX_INDEXED_SKILLS * 3 * SCORE_POINTS.skillPerLevel);
 export const DEFAULT_CANDIDATES_PER_CONSULTANT = 16;
 
 export interface CandidateGraph extends AssignmentProblem {
@@ -56,10 +58,11 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function indexOf(values: Iterable<string>): Map<string, number> {
-  const index = new Map<string, number>();
-  for (const value of values) if (!index.has(value)) index.set(value, index.size);
-  return index;
+/** The number of `value` in `index`, the next one if it has none yet. */
+function indexIn(index: Map<string, number>, value: string): number {
+  let number = index.get(value);
+  if (number === undefined) index.set(value, (number = index.size));
+  return number;
 }
 
 /** Indices 0..n−1 grouped by their group (−1: none), in index order, as [start, members]. */
@@ -140,9 +143,11 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const nT = tasks.length;
 
   // Tasks as numbers.
-  const skillIndex = indexOf(tasks.flatMap((task) => task.skills));
-  const causeIndex = indexOf(tasks.flatMap((task) => (task.cause === null ? [] : [task.cause])));
-  const languageIndex = indexOf(tasks.flatMap((task) => (task.language === null ? [] : [task.language])));
+  // Skills, causes and languages numbered in order of first appearance.
+  const skillIndex = new Map<string, number>();
+  const causeIndex = new Map<string, number>();
+  const languageIndex = new Map<string, number>();
+  const nowMs = Date.parse(input.now);
   const taskSkillStart = new Int32Array(nT + 1);
   const taskSkills = new Int32Array(tasks.reduce((sum, task) => sum + task.skills.length, 0));
   const taskCause = new Int32Array(nT);
@@ -157,27 +162,21 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   const taskAuthor = new Int32Array(nT).fill(-1);
   tasks.forEach((task, j) => {
     let at = taskSkillStart[j]!;
-    for (const skill of task.skills) taskSkills[at++] = skillIndex.get(skill)!;
+    for (const skill of task.skills) taskSkills[at++] = indexIn(skillIndex, skill);
     // In increasing order, so that a subset of them is one key whatever the labels' order.
     taskSkills.subarray(taskSkillStart[j]!, at).sort();
     taskSkillStart[j + 1] = at;
-    taskCause[j] = task.cause === null ? -1 : causeIndex.get(task.cause)!;
-    taskLanguage[j] = task.language === null ? -1 : languageIndex.get(task.language)!;
-    taskAge[j] = agePoints(countDaysReady(task.readySince, input.now));
+    taskCause[j] = task.cause === null ? -1 : indexIn(causeIndex, task.cause);
+    taskLanguage[j] = task.language === null ? -1 : indexIn(languageIndex, task.language);
+    taskAge[j] = agePoints(countDaysReadyAt(task.readySince, nowMs));
     taskEstimate[j] = task.estimateMinutes;
     taskUpperBound[j] =
       (task.skills.length === 0 ? SCORE_POINTS.noSkillNeeded : SCORE_POINTS.skillPerLevel * 3 * task.skills.length) +
       SCORE_POINTS.causePreferred +
       SCORE_POINTS.language +
       taskAge[j]!;
-    let beneficiary = beneficiaryIndex.get(task.beneficiaryId);
-    if (beneficiary === undefined) beneficiaryIndex.set(task.beneficiaryId, (beneficiary = beneficiaryIndex.size));
-    taskBeneficiary[j] = beneficiary;
-    if (task.handoffAuthorId !== null) {
-      let author = authorIndex.get(task.handoffAuthorId);
-      if (author === undefined) authorIndex.set(task.handoffAuthorId, (author = authorIndex.size));
-      taskAuthor[j] = author;
-    }
+    taskBeneficiary[j] = indexIn(beneficiaryIndex, task.beneficiaryId);
+    if (task.handoffAuthorId !== null) taskAuthor[j] = indexIn(authorIndex, task.handoffAuthorId);
   });
   // Relay tasks per beneficiary and per hand-off author, in index order.
   const [beneficiaryStart, beneficiaryTasks] = groupBy(taskBeneficiary, beneficiaryIndex.size);
@@ -320,6 +319,8 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   let stepNode = new Int32Array(256);
   let stepPoints = new Int32Array(256);
   let stepSize = new Int32Array(256);
+  let steps = new Int32Array(256);
+  const pointsStart = new Int32Array(MAX_STEP_POINTS + 2);
 
   for (let i = 0; i < nC; i++) {
     const consultant = consultants[i]!;
@@ -402,14 +403,19 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       }
     };
     extend(0, 0, 0, 0);
-    // Richest first (then in the order found).
-    const steps = Int32Array.from({ length: stepCount }, (_, k) => k).sort((a, b) => stepPoints[b]! - stepPoints[a]! || a - b);
+    // Richest first (then in the order found): a counting sort, points being few.
+    pointsStart.fill(0);
+    for (let k = 0; k < stepCount; k++) pointsStart[MAX_STEP_POINTS - stepPoints[k]! + 1]!++;
+    for (let p = 0; p < MAX_STEP_POINTS; p++) pointsStart[p + 1]! += pointsStart[p]!;
+    if (steps.length < stepCount) steps = new Int32Array(stepNode.length);
+    for (let k = 0; k < stepCount; k++) steps[pointsStart[MAX_STEP_POINTS - stepPoints[k]!]!++] = k;
     // Each list of a node is read when its cause and language bonus could still let its oldest
     // task in: with `need` the bonus a task of the node must earn to reach the shortlist at the
     // largest age points, the groups of causes not preferred are skipped once the language bonus
     // alone is not enough, and within a group the lists of languages not spoken once its cause
     // bonus is not.
-    for (const step of steps) {
+    for (let s = 0; s < stepCount; s++) {
+      const step = steps[s]!;
       const points = stepPoints[step]!;
       const size = stepSize[step]!;
       const need = shortlist.isFull ? shortlist.threshold - points - MAX_AGE_POINTS : Number.NEGATIVE_INFINITY;

@@ -6,7 +6,12 @@ const MILLISECONDS_PER_DAY = 86_400_000;
 
 /** Whole days a task has been ready at `now`; 0 if `readySince` is in the future. */
 export function countDaysReady(readySince: Instant, now: Instant): number {
-  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(readySince)) / MILLISECONDS_PER_DAY));
+  return countDaysReadyAt(readySince, Date.parse(now));
+}
+
+/** The same, with `now` already parsed (milliseconds since the epoch), for many tasks at once. */
+export function countDaysReadyAt(readySince: Instant, nowMs: number): number {
+  return Math.max(0, Math.floor((nowMs - Date.parse(readySince)) / MILLISECONDS_PER_DAY));
 }
 
 /** Points for a task ready that many days: one a day, bounded. */
