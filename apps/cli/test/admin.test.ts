@@ -217,7 +217,16 @@ describe('wecena admin --help', () => {
       'admin agreement add',
       'admin agreement list',
       'admin recall',
+      'admin grant list',
+      'admin grant revoke',
     ]);
+  });
+
+  it('describes admin grant, which grants as well as holding list and revoke', () => {
+    const grant = admin?.commands.find((command) => command.name() === 'grant');
+
+    expect(grant?.helpInformation()).toMatch(/^Usage: wecena admin grant <role> <host>\/<login> \[--sponsor <sponsor>/);
+    expect(grant?.description()).not.toBe('');
   });
 
   it.each(leaves)('describes $path with its usage', ({ path, help, described }) => {

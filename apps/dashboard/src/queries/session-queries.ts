@@ -172,10 +172,13 @@ export interface NewGrant {
   role: Role;
 }
 
-/** Grants a role to a forge login (a consultant's role comes from consultant_identities instead). */
-export async function grantRole(db: Queryable, grant: NewGrant): Promise<void> {
+/**
+ * Grants a role to a forge login (a consultant's role comes from consultant_identities instead).
+ * True when this call recorded it; false when the login already had it (logins compared without case).
+ */
+export async function grantRole(db: Queryable, grant: NewGrant): Promise<boolean> {
   if (grant.role.kind === 'consultant') throw new Error('a consultant is linked through consultant_identities, not a grant');
-  await db.query(
+  const { rowCount } = await db.query(
     `INSERT INTO dashboard_grants (forge, host, login, role, sponsor_reviewer_id, beneficiary_id)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
     [
@@ -187,4 +190,5 @@ export async function grantRole(db: Queryable, grant: NewGrant): Promise<void> {
       grant.role.kind === 'beneficiary_contact' ? grant.role.beneficiaryId : null,
     ],
   );
+  return rowCount > 0;
 }

@@ -41,3 +41,16 @@ export {
 } from './availability';
 export { addAgreement, describeAgreementPeriod, listAgreements, type AgreementInput, type AgreementRecord } from './agreements';
 export { CLAIM_RECALLED_EVENT, recallConsultant, recallDeliveryId, type RecallResult, type RecalledClaim } from './recall';
+export {
+  GRANTED_ROLES,
+  findGrants,
+  listGrants,
+  resolveGrantScope,
+  revokeGrant,
+  type GrantLogin,
+  type GrantRecord,
+  type GrantScope,
+  type GrantScopeInput,
+  type GrantedRole,
+  type ResolvedGrantScope,
+} from './grants';

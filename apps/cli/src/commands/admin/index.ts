@@ -3,6 +3,7 @@ import { registerAgreementCommands } from './agreement';
 import { registerAvailabilityCommands } from './availability';
 import { registerBeneficiaryCommands } from './beneficiary';
 import { registerConsultantCommands } from './consultant';
+import { registerGrantCommands } from './grant';
 import { registerRecallCommand } from './recall';
 import { EXIT_BAD_INPUT } from './run';
 import { registerSponsorCommands } from './sponsor';
@@ -14,7 +15,7 @@ import { registerSponsorCommands } from './sponsor';
  */
 export function adminCommand(): Command {
   const admin = new Command('admin')
-    .description('Manage beneficiaries, repositories, sponsors, consultants, availability, agreements; recall a consultant.')
+    .description('Manage beneficiaries, repositories, sponsors, consultants, availability, agreements, dashboard grants; recall a consultant.')
     .showHelpAfterError('(add --help for usage)')
     // Inherited by every subcommand declared below: commander's own errors exit 1, ours 2.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
@@ -24,5 +25,6 @@ export function adminCommand(): Command {
   registerAvailabilityCommands(admin);
   registerAgreementCommands(admin);
   registerRecallCommand(admin);
+  registerGrantCommands(admin);
   return admin;
 }
