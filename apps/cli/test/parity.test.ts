@@ -71,3 +71,37 @@ describeEachEngine('parity: the same scenario on GitHub and on GitLab', (engine)
     ]);
   });
 });
+
+/** The ways back and out: an expired claim relayed by another consultant, whose work a maintainer confirms. */
+const EXPIRY_SCENARIO: readonly ScenarioStep[] = [
+  { do: 'ready' },
+  { do: 'claim', who: 'camille-oc' },
+  { do: 'sweep', at: '2026-03-04T09:30:00Z', expect: 'remind', who: 'camille-oc' },
+  { do: 'sweep', at: '2026-03-05T09:00:00Z', expect: 'expire', who: 'camille-oc' },
+  { do: 'claim', who: 'lea-oc' },
+  { do: 'spend', who: 'lea-oc', duration: '2h' },
+  { do: 'done', who: 'lea-oc', duration: '3h' },
+];
+
+describeEachEngine('parity: expiry and maintainer-confirmed work on GitHub and on GitLab', (engine) => {
+  const githubDriver = useGithubDriver(engine);
+  const gitlabDriver = useGitlabDriver(engine);
+
+  it('ready → claim → reminder → expiry → claim by another → spend → done by a maintainer: the same decisions and ledger', async () => {
+    const onGithub = await runScenario(githubDriver, EXPIRY_SCENARIO);
+    const onGitlab = await runScenario(gitlabDriver, EXPIRY_SCENARIO);
+
+    expect(onGitlab.decisions).toEqual(onGithub.decisions);
+    expect(onGitlab.tasks).toEqual(onGithub.tasks);
+    expect(onGitlab.claims).toEqual(onGithub.claims);
+    expect(onGithub.claims.map((claim) => [claim.consultant, claim.ended_how])).toEqual([
+      ['camille-oc', 'expired'],
+      ['lea-oc', 'completed'],
+    ]);
+    expect(onGitlab.timeLogs).toEqual(onGithub.timeLogs);
+    expect(onGitlab.contributions).toEqual(onGithub.contributions);
+    expect(onGithub.contributions).toEqual([
+      expect.objectContaining({ consultant: 'lea-oc', kind: 'credit', minutes: 180, estimated: false, change_request_url: null, recorded_by: 'maintainer:<maintainer>' }),
+    ]);
+  });
+});

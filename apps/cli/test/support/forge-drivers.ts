@@ -1,8 +1,8 @@
 import type { EngineContext } from '@wecena/testkit';
-import { containing, github } from './github-api';
+import { botComment, containing, expectGithub, github, REMINDER_COMMENT_ID, STATUS_COMMENT_ID } from './github-api';
 import { type Journey, useGithubJourney } from './github-journey';
 import { commentCreated, issueLabelEvent, PULL_NUMBER, PULL_URL, pullRequestClosed } from './github-payloads';
-import { gitlab } from './gitlab-api';
+import { expectGitlab, GITLAB_BOT, gitlab, note, REMINDER_NOTE_ID, STATUS_NOTE } from './gitlab-api';
 import { type GitlabJourney, useGitlabJourney } from './gitlab-journey';
 import { issueUpdated, MR_IID, MR_URL, mergeRequestHook, noteOnIssue } from './gitlab-payloads';
 import type { JourneyBase } from './journey-harness';
@@ -21,7 +21,11 @@ export type ScenarioStep =
   | { do: 'claim'; who: string }
   | { do: 'spend'; who: string; duration: string }
   | { do: 'release'; who: string; note: string }
-  | { do: 'merge'; who: string; mergedAt: string };
+  | { do: 'merge'; who: string; mergedAt: string }
+  /** The periodic sweep at `at`: the open claim is reminded of its expiry, or expires. */
+  | { do: 'sweep'; at: string; expect: 'remind' | 'expire'; who: string }
+  /** A maintainer confirms work with `/wecena done <duration> @who`. */
+  | { do: 'done'; who: string; duration: string };
 
 /** The task's issue as the forge shows it between steps: the same on both forges. */
 export interface IssueView {
@@ -39,6 +43,25 @@ export interface ForgeDriver {
 }
 
 const ISSUE = 1;
+const REMINDER_MARKER = '<!-- wecena:reminder -->';
+
+/** The open claim's id: a sweep's delivery is named after it. */
+async function openClaimId(journey: JourneyBase): Promise<string> {
+  const open = (await journey.claims()).find((claim) => claim.ended_at === null);
+  if (!open) throw new Error('the sweep step needs an open claim');
+  return open.id;
+}
+
+/** Moves the clock, runs the sweep, and gives the id of the delivery it made for the open claim. */
+async function sweepAt(journey: JourneyBase, step: Extract<ScenarioStep, { do: 'sweep' }>): Promise<string> {
+  const claimId = await openClaimId(journey);
+  journey.clock.set(new Date(step.at));
+  const processed = await journey.sweep();
+  const deliveryId = `claim:${claimId}:${step.expect}`;
+  const stored = await journey.delivery(deliveryId, 'wecena');
+  if (processed !== 1 || stored?.status !== 'processed') throw new Error(`the sweep at ${step.at} did not ${step.expect} the claim: ${stored?.last_error ?? 'no delivery'}`);
+  return deliveryId;
+}
 /** Any body: the bodies are compared from the decisions the store keeps, not here. */
 const anyBody = containing();
 
@@ -82,6 +105,34 @@ export function useGithubDriver(engine: EngineContext): ForgeDriver {
           github.labelsAdded(ISSUE, ['wecena-done']);
           github.statusCommentEdited(ISSUE, anyBody);
           return step('pull_request', pullRequestClosed(scenarioStep.who, { merged: true, mergedAt: scenarioStep.mergedAt }));
+        case 'sweep': {
+          // A day or more later: the configuration is read again.
+          github.configFile(null);
+          const status = botComment(STATUS_COMMENT_ID, '<!-- wecena:status -->\n...');
+          if (scenarioStep.expect === 'remind') {
+            github.comments(ISSUE, [status]);
+            github.commentPosted(ISSUE, containing(REMINDER_MARKER, `@${scenarioStep.who}`), REMINDER_COMMENT_ID);
+          } else {
+            const ours = [status, botComment(REMINDER_COMMENT_ID, `${REMINDER_MARKER}\n...`)];
+            github.labelsAlreadyThere();
+            github.labelRemoved(ISSUE, 'wecena-claimed');
+            github.labelsAdded(ISSUE, ['wecena-ready']);
+            github.unassigned(ISSUE, [scenarioStep.who]);
+            github.comments(ISSUE, ours);
+            expectGithub().delete(`/repos/Codertocat/Hello-World/issues/comments/${REMINDER_COMMENT_ID}`).reply(204);
+            github.comments(ISSUE, ours);
+            expectGithub().patch(`/repos/Codertocat/Hello-World/issues/comments/${STATUS_COMMENT_ID}`, anyBody).reply(200, {});
+            github.commentPosted(ISSUE, containing(`@${scenarioStep.who}, your claim on this issue expired`));
+          }
+          return sweepAt(journey(), scenarioStep);
+        }
+        case 'done':
+          github.permission(MAINTAINER, 'maintain');
+          github.labelsAlreadyThere();
+          github.labelRemoved(ISSUE, 'wecena-claimed');
+          github.labelsAdded(ISSUE, ['wecena-done']);
+          github.statusCommentEdited(ISSUE, anyBody);
+          return step('issue_comment', commentCreated(MAINTAINER, `/wecena done ${scenarioStep.duration} @${scenarioStep.who}`, issue));
       }
     },
   };
@@ -132,6 +183,32 @@ export function useGitlabDriver(engine: EngineContext): ForgeDriver {
           gitlab.labelsAdded(ISSUE, ['wecena-done']);
           gitlab.statusNoteEdited(ISSUE, anyBody);
           return step('Merge Request Hook', mergeRequestHook(scenarioStep.who, { by: GITLAB_MAINTAINER, mergedAt: scenarioStep.mergedAt }));
+        case 'sweep': {
+          gitlab.configFile(null);
+          if (scenarioStep.expect === 'remind') {
+            gitlab.notes(ISSUE, [STATUS_NOTE]);
+            gitlab.notePosted(ISSUE, containing(REMINDER_MARKER, `@${scenarioStep.who}`), REMINDER_NOTE_ID);
+          } else {
+            const reminder = note(REMINDER_NOTE_ID, `${REMINDER_MARKER}\n...`, GITLAB_BOT);
+            gitlab.labelsAlreadyThere();
+            gitlab.labelsRemoved(ISSUE, ['wecena-claimed']);
+            gitlab.labelsAdded(ISSUE, ['wecena-ready']);
+            gitlab.unassigned(ISSUE, scenarioStep.who, issue.assignees);
+            gitlab.notes(ISSUE, [STATUS_NOTE, reminder]);
+            expectGitlab().delete(`/v4/projects/1/issues/${ISSUE}/notes/${REMINDER_NOTE_ID}`).reply(204);
+            gitlab.statusNoteEdited(ISSUE, anyBody, [reminder]);
+            gitlab.notePosted(ISSUE, containing(`@${scenarioStep.who}, your claim on this issue expired`));
+          }
+          return sweepAt(journey(), scenarioStep);
+        }
+        case 'done':
+          gitlab.issueRead(ISSUE, issue.assignees);
+          gitlab.accessLevel(GITLAB_MAINTAINER, 40);
+          gitlab.labelsAlreadyThere();
+          gitlab.labelsRemoved(ISSUE, ['wecena-claimed']);
+          gitlab.labelsAdded(ISSUE, ['wecena-done']);
+          gitlab.statusNoteEdited(ISSUE, anyBody);
+          return step('Note Hook', noteOnIssue(GITLAB_MAINTAINER, `/wecena done ${scenarioStep.duration} @${scenarioStep.who}`, issue));
       }
     },
   };
@@ -149,7 +226,10 @@ export function issueAfter(step: ScenarioStep, before: IssueView): IssueView {
     case 'spend':
       return before;
     case 'merge':
+    case 'done':
       return { labels: ['wecena-done'], assignees: before.assignees };
+    case 'sweep':
+      return step.expect === 'expire' ? { labels: ['wecena-ready'], assignees: before.assignees.filter((login) => login !== step.who) } : before;
   }
 }
 
@@ -181,7 +261,7 @@ export async function runScenario(driver: ForgeDriver, scenario: readonly Scenar
     issue = issueAfter(step, issue);
     const rows = await journey.decisions(deliveryId);
     decisions.push({
-      step: 'who' in step ? `${step.do} by ${step.who}` : step.do,
+      step: step.do === 'sweep' ? `sweep: ${step.expect}` : 'who' in step ? `${step.do} by ${step.who}` : step.do,
       decisions: rows.map((row) => ({ issue: row.issue_number, effects: JSON.parse(neutral(JSON.stringify(row.effects))) as unknown[] })),
     });
   }
