@@ -66,6 +66,26 @@ describe('buildCandidateGraph', () => {
     );
   });
 
+  it('gives the same capacities whatever the shortlist length, each fitting its longest candidate that many times', () => {
+    fc.assert(
+      fc.property(pairingInputArbitrary, (input) => {
+        const short = buildCandidateGraph(input, 1);
+        const full = buildCandidateGraph(input, input.tasks.length + 1);
+        expect(short.capacity).toEqual(full.capacity);
+        full.consultants.forEach((_, i) => {
+          const available = full.availability[i];
+          let longest = 0;
+          for (let e = full.edgeStart[i]!; e < full.edgeStart[i + 1]!; e++) {
+            longest = Math.max(longest, full.tasks[full.edgeTask[e]!]!.estimateMinutes);
+          }
+          const expected = longest === 0 || !available ? 0 : Math.min(available.freeSlots, Math.floor(available.freeMinutes / longest));
+          expect(full.capacity[i]).toBe(expected);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('scores tasks needing more skills than the index holds one by one', () => {
     const input: PairingInput = {
       today: '2026-03-02',

@@ -15,9 +15,11 @@ import { SubsetTrie } from './subset-trie';
  *
  * What is exact. The shortlist is exactly the best K candidates of each consultant, found without
  * scoring every pair (below), and the solver is exact on the shortlist graph: no assignment that
- * uses only shortlisted pairs scores more. It is also exact over every candidate pair (with the
- * same capacities) unless some consultant with a candidate left off sees all their shortlisted
- * tasks assigned: `findUncertifiedConsultants` (certificate.ts) names those, and the proof.
+ * uses only shortlisted pairs scores more. It is also exact over every candidate pair unless some
+ * consultant with a candidate left off sees all their shortlisted tasks assigned:
+ * `findUncertifiedConsultants` (certificate.ts) names those, and the proof. Capacities do not
+ * depend on K: a consultant takes at most their free slots, and no more tasks than the longest of
+ * all their candidates fits in the minutes left, so that any choice of them fits.
  *
  * How the shortlist is found. A candidate's score is its skill points (set by M, the skills the
  * task and the consultant share), plus cause and language points, plus age points (at most 30),
@@ -63,6 +65,18 @@ function indexIn(index: Map<string, number>, value: string): number {
   let number = index.get(value);
   if (number === undefined) index.set(value, (number = index.size));
   return number;
+}
+
+/** The largest of sorted[start, end) (increasing) that is at most `limit`, or −1. */
+function largestAtMost(sorted: Int32Array, start: number, end: number, limit: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low > start ? sorted[low - 1]! : -1;
 }
 
 /** Indices 0..n−1 grouped by their group (−1: none), in index order, as [start, members]. */
@@ -178,6 +192,23 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     taskBeneficiary[j] = indexIn(beneficiaryIndex, task.beneficiaryId);
     if (task.handoffAuthorId !== null) taskAuthor[j] = indexIn(authorIndex, task.handoffAuthorId);
   });
+  // Per skill, the estimates of the tasks needing it, in increasing order; and of those needing none.
+  const skillEstimateStart = new Int32Array(skillIndex.size + 1);
+  for (const skill of taskSkills) skillEstimateStart[skill + 1]!++;
+  for (let skill = 0; skill < skillIndex.size; skill++) skillEstimateStart[skill + 1]! += skillEstimateStart[skill]!;
+  const skillEstimates = new Int32Array(taskSkills.length);
+  const noSkill: number[] = [];
+  {
+    const fill = skillEstimateStart.slice(0, skillIndex.size);
+    for (let j = 0; j < nT; j++) {
+      if (taskSkillStart[j] === taskSkillStart[j + 1]) noSkill.push(taskEstimate[j]!);
+      for (let k = taskSkillStart[j]!; k < taskSkillStart[j + 1]!; k++) skillEstimates[fill[taskSkills[k]!]!++] = taskEstimate[j]!;
+    }
+    for (let skill = 0; skill < skillIndex.size; skill++) {
+      skillEstimates.subarray(skillEstimateStart[skill]!, skillEstimateStart[skill + 1]!).sort();
+    }
+  }
+  const noSkillEstimates = Int32Array.from(noSkill).sort();
   // Relay tasks per beneficiary and per hand-off author, in index order.
   const [beneficiaryStart, beneficiaryTasks] = groupBy(taskBeneficiary, beneficiaryIndex.size);
   // A beneficiary's tasks are read one after the other, for every consultant who worked for it
@@ -528,17 +559,20 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
       edgeTask = copyInto(new Int32Array(grown), edgeTask);
       edgeWeight = copyInto(new Int32Array(grown), edgeWeight);
     }
-    let largestEstimate = 0;
     for (let k = 0; k < kept; k++) {
       edgeTask[edgeCount] = shortlist.tasks[k]!;
       edgeWeight[edgeCount++] = shortlist.scores[k]!;
-      largestEstimate = Math.max(largestEstimate, taskEstimate[shortlist.tasks[k]!]!);
     }
-    // The hours bound is kept safe: any `capacity` of the shortlisted tasks fit together in the
-    // minutes left, so every assignment the solver may choose is one the consultant can do. It is
-    // conservative, and depends on the shortlist: a longer one may hold a longer task and so
-    // lower the capacity of a consultant with little time left.
-    capacity[i] = kept === 0 ? 0 : Math.min(available.freeSlots, Math.floor(freeMinutes / largestEstimate));
+    // The hours bound is kept safe: any `capacity` of the consultant's candidate tasks (every
+    // one, not only the shortlisted) fit together in the minutes left, so every assignment the
+    // solver may choose is one the consultant can do. The longest candidate is the longest task
+    // that fits the minutes left among those needing one of the consultant's skills (or none):
+    // found in each skill's estimates, it does not depend on K.
+    let longest = largestAtMost(noSkillEstimates, 0, noSkillEstimates.length, freeMinutes);
+    for (const { skill } of ownSkills) {
+      longest = Math.max(longest, largestAtMost(skillEstimates, skillEstimateStart[skill]!, skillEstimateStart[skill + 1]!, freeMinutes));
+    }
+    capacity[i] = kept === 0 || longest <= 0 ? 0 : Math.min(available.freeSlots, Math.floor(freeMinutes / longest));
 
     for (const { skill } of ownSkills) level[skill] = 0;
     likesCause.fill(0);
