@@ -20,6 +20,7 @@ export async function serveCommand(options: { demo?: boolean }): Promise<void> {
       gitlab: config.gitlab ? { url: config.gitlab.url, token: config.gitlab.token, otherHosts: config.gitlab.otherHosts } : undefined,
       logger,
       worker: config.worker,
+      discovery: true,
       signIn: {
         sessionSecret: config.sessionSecret,
         publicUrl: config.publicUrl,

@@ -20,7 +20,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { silentLogger } from '../config/logger';
 import { healthRoutes } from './health-routes';
-import { journeyDeliveryHandlers } from './delivery-handlers';
+import { createJourney } from './delivery-handlers';
 import { disabledReceiver } from './disabled-receiver';
 
 export interface ServerOptions {
@@ -43,6 +43,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Drain the inbox in this process (default true); off for receiver-only instances. */
   worker?: boolean;
+  /** Find suitable issues in the repositories: scans, rescoring on events, opt-in auto-tagging. */
+  discovery?: boolean;
   /** Dashboard sign-in: session secret, public URL, OAuth clients, operators, demo. */
   signIn?: DashboardSignInOptions;
   /** Runs before the server listens, on the migrated database (e.g. demo data). */
@@ -95,15 +97,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (error) => logger.error({ err: error }, 'pairing refresh failed'),
   });
   const pairingTick = new Cron('*/15 * * * *', { paused: true, protect: true }, () => pairing.request());
+  const journey = createJourney({ db, clock, logger, githubApp: options.githubApp, gitlab: options.gitlab, discovery: options.discovery });
+  // Scans interrupted by a restart or a rate limit resume at start and every hour, from where they stopped.
+  const resumeDiscovery = () => journey.discovery.resumeScans().catch((error: unknown) => logger.error({ err: error }, 'discovery resume failed'));
+  const discoveryTick = new Cron('7 * * * *', { paused: true, protect: true }, () => resumeDiscovery());
   const writer = createBatchingWriter(db);
   const worker = createInboxWorker({
     db,
     clock,
     logger,
     metrics,
-    handlers: thenRefreshPairing(journeyDeliveryHandlers({ db, clock, logger, githubApp: options.githubApp, gitlab: options.gitlab }), () =>
-      pairing.request(),
-    ),
+    handlers: thenRefreshPairing(journey.handlers, () => pairing.request()),
     // PGlite runs in this thread with one session: acknowledgements first, processing after.
     deferWhile: db.engine === 'pglite' ? () => writer.isBusy() : undefined,
   });
@@ -135,6 +139,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sweep.resume();
     pairingTick.resume();
     pairing.request();
+    if (options.discovery) {
+      discoveryTick.resume();
+      void resumeDiscovery();
+    }
   }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -152,6 +160,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await writer.drain();
       sweep.stop();
       pairingTick.stop();
+      // Scans are not awaited: they resume from the database at the next start.
+      discoveryTick.stop();
       await worker.stop();
       await pairing.stop();
       if (ownsDatabase) await db.close();
