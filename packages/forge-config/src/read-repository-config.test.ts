@@ -72,6 +72,23 @@ describe('the settings shown in docs/github-app.md', () => {
   });
 });
 
+describe('the example of docs/configuration.md', () => {
+  it('is valid: the defaults, with the skills, categories and auto-tagging it shows', () => {
+    const guide = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+    const example = /```yaml\n(?<yaml>[\s\S]*?)```/.exec(guide)?.groups?.yaml ?? '';
+
+    expect(readRepositoryConfig(example)).toMatchObject({
+      ok: true,
+      config: {
+        ...defaultRepositoryConfig,
+        skills: { frontend: ['typescript', 'css'], python: ['python'] },
+        categories: { documentation: 'content', accessibility: 'accessibility' },
+        autoTag: true,
+      },
+    });
+  });
+});
+
 describe('formatConfigProblem', () => {
   it.each([
     { name: 'a key on a line', problem: { line: 4, path: 'claimTtlDays', message: 'Too small' }, expected: 'line 4, claimTtlDays: Too small' },
