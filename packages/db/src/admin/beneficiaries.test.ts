@@ -23,6 +23,7 @@ function nonprofit(name: string): BeneficiaryInput {
     rna: 'W691234567',
     address: '4 place Sathonay\n69001 Lyon',
     website: 'https://entraide.example',
+    cause: 'social-inclusion',
   };
 }
 
@@ -37,7 +38,9 @@ describeEachEngine('admin: beneficiaries and repositories', (ctx) => {
     const other = problemOf(await addBeneficiary(db, { ...nonprofit(name), legalName: 'Autre association' }));
 
     expect(first.created).toBe(true);
+    expect(first.record.cause).toBe('social-inclusion');
     expect(again).toEqual({ created: false, record: first.record });
+    expect(problemOf(await addBeneficiary(db, { ...nonprofit(name), cause: 'health' }))).toContain('cause "social-inclusion" (not "health")');
     expect(other).toBe(
       `beneficiary #${first.record.id} ${name} already exists with other details: legalName "Association ${name}" (not "Autre association")`,
     );

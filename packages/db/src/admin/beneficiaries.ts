@@ -18,6 +18,8 @@ export interface BeneficiaryInput {
   /** Lines of the postal address, joined by newlines. */
   address: string | null;
   website: string | null;
+  /** The cause it serves, a lower-case tag (education, health, open-data); its tasks serve it unless they say otherwise. */
+  cause: string | null;
 }
 
 export interface BeneficiaryRecord extends BeneficiaryInput {
@@ -32,7 +34,7 @@ export interface Added<T> {
   created: boolean;
 }
 
-const BENEFICIARY_COLUMNS = `b.id, b.name, b.kind, b.eligibility, b.licence, b.legal_name AS "legalName", b.siren, b.rna, b.address, b.website,
+const BENEFICIARY_COLUMNS = `b.id, b.name, b.kind, b.eligibility, b.licence, b.legal_name AS "legalName", b.siren, b.rna, b.address, b.website, b.cause,
   COALESCE((SELECT array_agg(r.forge || ':' || r.host || '/' || r.path ORDER BY r.forge, r.host, r.path)
               FROM repositories r WHERE r.beneficiary_id = b.id), '{}') AS repositories`;
 
@@ -53,9 +55,9 @@ export async function addBeneficiary(db: Database, input: BeneficiaryInput): Pro
       return { record: found, created: false };
     }
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO beneficiaries (name, kind, eligibility, licence, legal_name, siren, rna, address, website)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [input.name, input.kind, input.eligibility, input.licence, input.legalName, input.siren, input.rna, input.address, input.website],
+      `INSERT INTO beneficiaries (name, kind, eligibility, licence, legal_name, siren, rna, address, website, cause)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [input.name, input.kind, input.eligibility, input.licence, input.legalName, input.siren, input.rna, input.address, input.website, input.cause],
     );
     return { record: { id: rows[0]?.id ?? '', ...input, repositories: [] }, created: true };
   });

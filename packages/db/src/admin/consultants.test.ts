@@ -18,6 +18,8 @@ function camille(sponsor: string, login: string): ConsultantInput {
       { name: 'typescript', level: 3 },
       { name: 'accessibility', level: 2 },
     ],
+    languages: ['fr', 'en'],
+    causes: ['education'],
     openClaimsLimit: null,
     costRateCents: 38_000,
   };
@@ -49,6 +51,8 @@ describeEachEngine('admin: consultants', (ctx) => {
           { name: 'accessibility', level: 2 },
           { name: 'typescript', level: 3 },
         ],
+        languages: ['en', 'fr'],
+        causes: ['education'],
         openClaimsLimit: 2,
         costRateCents: 38_000,
         openClaims: 0,
@@ -56,6 +60,7 @@ describeEachEngine('admin: consultants', (ctx) => {
       },
     });
     expect(again.created).toBe(false);
+    expect(problemOf(await addConsultant(db, { ...camille(company.id, login), causes: ['health'] }, TODAY))).toContain('causes ["education"] (not ["health"])');
     expect(other).toBe(
       `consultant #${first.record.id} Camille Martin of #${company.id} ${company.name} already exists with other details: costRateCents 38000 (not 40000)`,
     );

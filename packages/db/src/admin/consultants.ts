@@ -22,6 +22,10 @@ export interface ConsultantInput {
   email: string | null;
   identities: IdentityInput[];
   skills: SkillInput[];
+  /** Languages they work in, BCP 47 tags: fr, en, pt-BR. Pairing favours tasks in them. */
+  languages: string[];
+  /** Causes they prefer, lower-case tags: education, health, open-data. Pairing favours them. */
+  causes: string[];
   /** Null: the default (2). */
   openClaimsLimit: number | null;
   /** Hourly cost in cents; null: the sponsor's default rate applies. */
@@ -43,6 +47,8 @@ export interface ConsultantRecord {
   email: string | null;
   identities: IdentityInput[];
   skills: SkillInput[];
+  languages: string[];
+  causes: string[];
   openClaimsLimit: number;
   costRateCents: number | null;
   openClaims: number;
@@ -50,7 +56,7 @@ export interface ConsultantRecord {
   windows: WindowRecord[];
 }
 
-const CONSULTANT_COLUMNS = `c.id, c.sponsor_id AS "sponsorId", s.name AS "sponsorName", c.display_name AS name, c.email,
+const CONSULTANT_COLUMNS = `c.id, c.sponsor_id AS "sponsorId", s.name AS "sponsorName", c.display_name AS name, c.email, c.languages, c.causes,
   c.open_claims_limit AS "openClaimsLimit", c.cost_rate_cents::float8 AS "costRateCents",
   COALESCE((SELECT json_agg(json_build_object('forge', i.forge, 'host', i.host, 'login', i.login) ORDER BY i.forge, i.host)
               FROM consultant_identities i WHERE i.consultant_id = c.id), '[]') AS identities,
@@ -73,6 +79,10 @@ function sortIdentities(identities: readonly IdentityInput[]): IdentityInput[] {
   return [...identities]
     .map(({ forge, host, login }) => ({ forge, host, login }))
     .sort((a, b) => `${a.forge} ${a.host}`.localeCompare(`${b.forge} ${b.host}`));
+}
+
+function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
 }
 
 function sortSkills(skills: readonly SkillInput[]): SkillInput[] {
@@ -126,6 +136,8 @@ export async function addConsultant(db: Database, input: ConsultantInput, today:
         email: found.email,
         identities: sortIdentities(found.identities),
         skills: sortSkills(found.skills),
+        languages: uniqueSorted(found.languages),
+        causes: uniqueSorted(found.causes),
         openClaimsLimit: found.openClaimsLimit,
         costRateCents: found.costRateCents,
       };
@@ -133,6 +145,8 @@ export async function addConsultant(db: Database, input: ConsultantInput, today:
         email: input.email,
         identities: sortIdentities(input.identities),
         skills: sortSkills(input.skills),
+        languages: uniqueSorted(input.languages),
+        causes: uniqueSorted(input.causes),
         openClaimsLimit: input.openClaimsLimit ?? found.openClaimsLimit,
         costRateCents: input.costRateCents,
       };
@@ -144,9 +158,9 @@ export async function addConsultant(db: Database, input: ConsultantInput, today:
     }
     for (const identity of input.identities) await checkIdentityFree(tx, identity, null);
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO consultants (sponsor_id, display_name, email, open_claims_limit, cost_rate_cents)
-       VALUES ($1, $2, $3, COALESCE($4::int, 2), $5) RETURNING id`,
-      [sponsor.id, input.name, input.email, input.openClaimsLimit, input.costRateCents],
+      `INSERT INTO consultants (sponsor_id, display_name, email, open_claims_limit, cost_rate_cents, languages, causes)
+       VALUES ($1, $2, $3, COALESCE($4::int, 2), $5, $6::text[], $7::text[]) RETURNING id`,
+      [sponsor.id, input.name, input.email, input.openClaimsLimit, input.costRateCents, uniqueSorted(input.languages), uniqueSorted(input.causes)],
     );
     const id = rows[0]?.id ?? '';
     for (const identity of input.identities) await insertIdentity(tx, id, identity);

@@ -1,4 +1,4 @@
-import { type Address, Beneficiary, WebUrl } from '@wecena/core';
+import { type Address, Beneficiary, Tag, WebUrl } from '@wecena/core';
 import {
   type BeneficiaryInput,
   type BeneficiaryRecord,
@@ -24,6 +24,7 @@ interface BeneficiaryAddOptions {
   rna?: string;
   address?: string;
   website?: string;
+  cause?: string;
   json?: boolean;
 }
 
@@ -69,6 +70,7 @@ export function readBeneficiaryFlags(options: BeneficiaryAddOptions): Beneficiar
     given,
   );
   const website = options.website === undefined ? null : validate(WebUrl, options.website, { '': '--website' }, { '--website': options.website });
+  const cause = options.cause === undefined ? null : validate(Tag, options.cause.trim().toLowerCase(), { '': '--cause' }, { '--cause': options.cause });
   return {
     name: beneficiary.displayName,
     kind: beneficiary.kind,
@@ -79,6 +81,7 @@ export function readBeneficiaryFlags(options: BeneficiaryAddOptions): Beneficiar
     rna: beneficiary.legalIdentity.rna,
     address: address === null ? null : formatAddress(address),
     website,
+    cause,
   };
 }
 
@@ -108,6 +111,7 @@ export function registerBeneficiaryCommands(admin: Command): void {
     .option('--rna <rna>', 'number in the Répertoire national des associations: W and nine digits')
     .option('--address <address>', 'postal address: "street, postal code city[, country]"')
     .option('--website <url>', 'web site')
+    .option('--cause <cause>', 'the cause it serves, a lower-case tag such as education, health, environment, open-data: pairing favours consultants who prefer it')
     .option('--json', 'print the beneficiary as JSON')
     .action(
       adminAction(async (options: BeneficiaryAddOptions) => {
@@ -134,7 +138,16 @@ export function registerBeneficiaryCommands(admin: Command): void {
           rows,
           rows.length === 0
             ? ['no beneficiary yet: wecena admin beneficiary add --help']
-            : formatTable(rows.map((row) => [`#${row.id}`, row.name, row.kind, describeEligibility(row), row.repositories.length === 0 ? 'no repository' : row.repositories.join(', ')])),
+            : formatTable(
+                rows.map((row) => [
+                  `#${row.id}`,
+                  row.name,
+                  row.kind,
+                  describeEligibility(row),
+                  row.cause === null ? 'no cause given' : `cause ${row.cause}`,
+                  row.repositories.length === 0 ? 'no repository' : row.repositories.join(', '),
+                ]),
+              ),
         );
       }),
     );

@@ -22,6 +22,8 @@ interface ConsultantAddOptions {
   github: string[];
   gitlab: string[];
   skill: string[];
+  language?: string[];
+  cause?: string[];
   openClaimsLimit?: string;
   costRate?: string;
   json?: boolean;
@@ -31,6 +33,8 @@ const CONSULTANT_FLAGS = {
   displayName: '--name',
   forgeIdentities: '--github/--gitlab',
   skills: '--skill',
+  languages: '--language',
+  causes: '--cause',
   openClaimsLimit: '--open-claims-limit',
   costRateCentsPerHour: '--cost-rate',
 };
@@ -44,6 +48,12 @@ export function readConsultantFlags(sponsor: string, options: ConsultantAddOptio
   const openClaimsLimit = options.openClaimsLimit === undefined ? null : parseWholeNumber('--open-claims-limit', options.openClaimsLimit);
   const costRateCents = options.costRate === undefined ? null : parseCostRate('--cost-rate', options.costRate);
   const email = options.email === undefined ? null : validate(Email, options.email.trim(), { '': '--email' }, { '--email': options.email });
+  const languages = (options.language ?? []).map((text) => text.trim());
+  const causes = (options.cause ?? []).map((text) => text.trim().toLowerCase());
+  for (const [flag, values] of [['--language', languages], ['--cause', causes]] as const) {
+    const twice = values.find((value, index) => values.indexOf(value) !== index);
+    if (twice !== undefined) throw new AdminInputError(`${flag}: each is given once (got ${JSON.stringify(twice)} twice)`);
+  }
   const consultant = validate(
     Consultant,
     {
@@ -52,14 +62,19 @@ export function readConsultantFlags(sponsor: string, options: ConsultantAddOptio
       displayName: options.name,
       forgeIdentities: identities,
       skills,
-      languages: [],
-      causes: [],
+      languages,
+      causes,
       openClaimsLimit: openClaimsLimit ?? undefined,
       // Null means "the sponsor's default rate"; the schema wants a number, so zero stands in for the check.
       costRateCentsPerHour: costRateCents ?? 0,
     },
     CONSULTANT_FLAGS,
-    { '--skill': options.skill.join(' '), '--github/--gitlab': [...options.github, ...options.gitlab].join(' ') },
+    {
+      '--skill': options.skill.join(' '),
+      '--github/--gitlab': [...options.github, ...options.gitlab].join(' '),
+      '--language': (options.language ?? []).join(' '),
+      '--cause': (options.cause ?? []).join(' '),
+    },
   );
   return {
     sponsor,
@@ -67,6 +82,8 @@ export function readConsultantFlags(sponsor: string, options: ConsultantAddOptio
     email,
     identities: consultant.forgeIdentities,
     skills: consultant.skills,
+    languages: consultant.languages,
+    causes: consultant.causes,
     openClaimsLimit,
     costRateCents,
   };
@@ -91,6 +108,8 @@ function consultantLines(rows: readonly ConsultantRecord[]): string[] {
       row.sponsorName,
       row.identities.map(describeIdentity).join(' ') || 'no forge identity',
       row.skills.map((skill) => `${skill.name}:${skill.level}`).join(' ') || 'no skill',
+      row.languages.length === 0 ? 'no language given' : `speaks ${row.languages.join(' ')}`,
+      row.causes.length === 0 ? 'no cause preferred' : `prefers ${row.causes.join(' ')}`,
       `${row.openClaims}/${row.openClaimsLimit} claims`,
       formatRate(row.costRateCents),
       row.windows.map(describeWindow).join(', ') || 'not available',
@@ -110,6 +129,8 @@ export function registerConsultantCommands(admin: Command): void {
     .option('--github <login>', 'GitHub login, or host:login on GitHub Enterprise Server (repeatable)', collect, [])
     .option('--gitlab <host:username>', 'GitLab username on a host, such as gitlab.com:cmartin (repeatable)', collect, [])
     .option('--skill <skill:level>', 'a skill and its level, 1 (docs open) to 3 (could teach it), such as typescript:2 (repeatable)', collect, [])
+    .option('--language <tag>', 'a language they work in, as a BCP 47 tag such as fr, en or pt-BR (repeatable)', collect, [])
+    .option('--cause <cause>', 'a cause they prefer, a lower-case tag such as education, health, environment, open-data (repeatable)', collect, [])
     .option('--open-claims-limit <n>', 'how many tasks they may hold at once, 1 to 10 (default 2)')
     .option('--cost-rate <rate>', "hourly cost in euros, 380.00 (visible to the sponsor only; default: the sponsor's)")
     .option('--json', 'print the consultant as JSON')

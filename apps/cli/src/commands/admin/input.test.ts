@@ -120,9 +120,17 @@ describe('flags checked by the core schemas', () => {
       email: null,
       identities: [{ forge: 'github', host: 'github.com', login: 'camille-martin' }],
       skills: [{ name: 'typescript', level: 3 }],
+      languages: [],
+      causes: [],
       openClaimsLimit: null,
       costRateCents: 38_000,
     });
+    expect(readConsultantFlags('1', { ...CONSULTANT, language: ['fr', 'pt-BR'], cause: ['education', 'Open-Data'] })).toMatchObject({
+      languages: ['fr', 'pt-BR'],
+      causes: ['education', 'open-data'],
+    });
+    expect(readBeneficiaryFlags({ ...BENEFICIARY, cause: ' Education ' }).cause).toBe('education');
+    expect(readBeneficiaryFlags(BENEFICIARY).cause).toBeNull();
   });
 
   it.each([
@@ -139,6 +147,10 @@ describe('flags checked by the core schemas', () => {
     { name: 'a skill given twice', run: () => readConsultantFlags('1', { ...CONSULTANT, skill: ['sql:1', 'sql:2'] }), expected: '--skill: each skill is listed once (got "sql:1 sql:2")' },
     { name: 'two logins on one host', run: () => readConsultantFlags('1', { ...CONSULTANT, github: ['a', 'b'] }), expected: '--github/--gitlab: one identity per forge host (got "a b")' },
     { name: 'an open-claims limit of 11', run: () => readConsultantFlags('1', { ...CONSULTANT, openClaimsLimit: '11' }), expected: '--open-claims-limit: must be at most 10' },
+    { name: 'a language name', run: () => readConsultantFlags('1', { ...CONSULTANT, language: ['fr', 'French'] }), expected: '--language: a language tag such as fr, en or pt-BR (got "fr French")' },
+    { name: 'a language given twice', run: () => readConsultantFlags('1', { ...CONSULTANT, language: ['fr', 'fr'] }), expected: '--language: each is given once (got "fr" twice)' },
+    { name: 'a cause that is no tag', run: () => readConsultantFlags('1', { ...CONSULTANT, cause: ['open data'] }), expected: '--cause: a lower-case tag such as typescript, c++ or accessibility (got "open data")' },
+    { name: "a beneficiary's cause that is no tag", run: () => readBeneficiaryFlags({ ...BENEFICIARY, cause: 'open data' }), expected: '--cause: a lower-case tag such as typescript, c++ or accessibility (got "open data")' },
     { name: 'an email without @', run: () => readConsultantFlags('1', { ...CONSULTANT, email: 'camille' }), expected: '--email: an email address such as camille@example.org (got "camille")' },
   ])('refuses $name with one line naming the flag', ({ run, expected }) => {
     expect(problemOf(run)).toBe(expected);

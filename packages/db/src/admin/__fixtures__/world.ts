@@ -47,6 +47,8 @@ export async function insertConsultant(db: Database, sponsor: string, login = `d
         email: null,
         identities: [{ forge: 'github', host: 'github.com', login }],
         skills: [],
+        languages: [],
+        causes: [],
         openClaimsLimit: null,
         costRateCents: null,
       },
@@ -68,6 +70,7 @@ export async function insertBeneficiary(db: Database, name = `Project ${uniqueTa
       rna: null,
       address: null,
       website: null,
+      cause: null,
     }),
   );
   return record;
