@@ -60,6 +60,12 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A copy in id order (the store reads them in that order already: then no sort). */
+function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
+  for (let k = 1; k < items.length; k++) if (items[k - 1]!.id > items[k]!.id) return [...items].sort(byId);
+  return [...items];
+}
+
 /** The number of `value` in `index`, the next one if it has none yet. */
 function indexIn(index: Map<string, number>, value: string): number {
   let number = index.get(value);
@@ -151,8 +157,8 @@ class Shortlist {
 
 /** Builds the shortlist graph of every consultant available today (see the comment above). */
 export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant = DEFAULT_CANDIDATES_PER_CONSULTANT): CandidateGraph {
-  const consultants = [...input.consultants].sort(byId);
-  const tasks = [...input.tasks].sort(byId);
+  const consultants = sortedById(input.consultants);
+  const tasks = sortedById(input.tasks);
   const nC = consultants.length;
   const nT = tasks.length;
 
