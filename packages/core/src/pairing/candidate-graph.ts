@@ -341,23 +341,52 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
   let edgeWeight = new Int32Array(edgeTask.length);
   let edgeCount = 0;
 
-  const level = new Int32Array(skillIndex.size);
-  const likesCause = new Uint8Array(causeIndex.size);
-  const speaks = new Uint8Array(languageIndex.size);
-  const likedCauses: number[] = [];
-  const seen = new Int32Array(nT).fill(-1);
-  /** The consultant (index) for whom a task is a teammate's hand-off, a beneficiary or author counted. */
-  const teammateTask = new Int32Array(nT).fill(-1);
-  const beneficiaryDone = new Int32Array(beneficiaryIndex.size).fill(-1);
-  const authorDone = new Int32Array(authorIndex.size).fill(-1);
-  const pastBeneficiaries: number[] = [];
-  const teammateAuthors: number[] = [];
-  const shortlist = new Shortlist(candidatesPerConsultant + 1);
-  let stepNode = new Int32Array(256);
-  let stepPoints = new Int32Array(256);
-  let stepSize = new Int32Array(256);
-  let steps = new Int32Array(256);
-  const pointsStart = new Int32Array(MAX_STEP_POINTS + 2);
+  const taskIndex: TaskIndex = {
+    skillIndex,
+    causeIndex,
+    languageIndex,
+    beneficiaryIndex,
+    authorIndex,
+    taskSkillStart,
+    taskSkills,
+    taskCause,
+    taskLanguage,
+    taskAge,
+    taskEstimate,
+    taskUpperBound,
+    taskBeneficiary,
+    wideTasks,
+    trie,
+    groupCount,
+    groupLists,
+    listStart,
+    listTasks,
+    listShortest,
+    listLanguage,
+    listHeadAge,
+    beneficiaryStart,
+    relayRecords,
+    authorStart,
+    authorTasks,
+  };
+  const scratch: Scratch = {
+    level: new Int32Array(skillIndex.size),
+    likesCause: new Uint8Array(causeIndex.size),
+    speaks: new Uint8Array(languageIndex.size),
+    likedCauses: [],
+    seen: new Int32Array(nT).fill(-1),
+    teammateTask: new Int32Array(nT).fill(-1),
+    beneficiaryDone: new Int32Array(beneficiaryIndex.size).fill(-1),
+    authorDone: new Int32Array(authorIndex.size).fill(-1),
+    teammateAuthors: [],
+    shortlist: new Shortlist(candidatesPerConsultant + 1),
+    stepNode: new Int32Array(256),
+    stepPoints: new Int32Array(256),
+    stepSize: new Int32Array(256),
+    steps: new Int32Array(256),
+    pointsStart: new Int32Array(MAX_STEP_POINTS + 2),
+  };
+  const { level, likesCause, speaks, shortlist } = scratch;
 
   for (let i = 0; i < nC; i++) {
     const consultant = consultants[i]!;
@@ -367,196 +396,7 @@ export function buildCandidateGraph(input: PairingInput, candidatesPerConsultant
     if (available === null || available.freeSlots === 0 || candidatesPerConsultant === 0) continue;
     const freeMinutes = available.freeMinutes;
 
-    const ownSkills: Array<{ skill: number; points: number }> = [];
-    for (const { name, level: own } of consultant.skills) {
-      const skill = skillIndex.get(name);
-      if (skill === undefined) continue;
-      level[skill] = own;
-      ownSkills.push({ skill, points: SCORE_POINTS.skillPerLevel * own });
-    }
-    ownSkills.sort((a, b) => a.skill - b.skill);
-    likedCauses.length = 0;
-    for (const cause of consultant.causes) {
-      const index = causeIndex.get(cause);
-      if (index === undefined || likesCause[index] === 1) continue;
-      likesCause[index] = 1;
-      likedCauses.push(index);
-    }
-    for (const language of consultant.languages) {
-      const index = languageIndex.get(language);
-      if (index !== undefined) speaks[index] = 1;
-    }
-    /** The full score, relay terms included, or −1 when not a candidate. */
-    const scoreOne = (j: number, relay: number): number => {
-      if (taskEstimate[j]! > freeMinutes) return -1;
-      const start = taskSkillStart[j]!;
-      const end = taskSkillStart[j + 1]!;
-      let skillPoints = start === end ? SCORE_POINTS.noSkillNeeded : 0;
-      for (let k = start; k < end; k++) skillPoints += SCORE_POINTS.skillPerLevel * level[taskSkills[k]!]!;
-      if (skillPoints === 0) return -1;
-      const cause = taskCause[j]!;
-      const language = taskLanguage[j]!;
-      return (
-        skillPoints +
-        (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
-        (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
-        taskAge[j]! +
-        relay
-      );
-    };
-
-    shortlist.clear();
-    for (const j of wideTasks) {
-      if (seen[j] === i) continue;
-      seen[j] = i;
-      const score = scoreOne(j, 0);
-      if (score > 0) shortlist.offer(score, j);
-    }
-
-    // The walk over subsets of the consultant's skills, richest first. Within one list of one
-    // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
-    // subset come in decreasing order of score, then increasing index: the first that cannot
-    // enter the shortlist ends the list.
-    let stepCount = 0;
-    const addStep = (node: number, points: number, size: number): void => {
-      if (stepCount === stepNode.length) {
-        stepNode = copyInto(new Int32Array(stepCount * 2), stepNode);
-        stepPoints = copyInto(new Int32Array(stepCount * 2), stepPoints);
-        stepSize = copyInto(new Int32Array(stepCount * 2), stepSize);
-      }
-      stepNode[stepCount] = node;
-      stepPoints[stepCount] = points;
-      stepSize[stepCount++] = size;
-    };
-    if (groupLists[groupCount]! > 0) addStep(0, SCORE_POINTS.noSkillNeeded, 0);
-    // Every subset (one to four skills) of the consultant's skills that some task holds: no node
-    // for a subset means none for any subset holding it, so the branch is pruned.
-    const extend = (from: number, parent: number, size: number, points: number): void => {
-      for (let k = from; k < ownSkills.length; k++) {
-        const node = trie.child(parent, ownSkills[k]!.skill);
-        if (node < 0) continue;
-        addStep(node, points + ownSkills[k]!.points, size + 1);
-        if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, node, size + 1, points + ownSkills[k]!.points);
-      }
-    };
-    extend(0, 0, 0, 0);
-    // Richest first (then in the order found): a counting sort, points being few.
-    pointsStart.fill(0);
-    for (let k = 0; k < stepCount; k++) pointsStart[MAX_STEP_POINTS - stepPoints[k]! + 1]!++;
-    for (let p = 0; p < MAX_STEP_POINTS; p++) pointsStart[p + 1]! += pointsStart[p]!;
-    if (steps.length < stepCount) steps = new Int32Array(stepNode.length);
-    for (let k = 0; k < stepCount; k++) steps[pointsStart[MAX_STEP_POINTS - stepPoints[k]!]!++] = k;
-    // Each list of a node is read when its cause and language bonus could still let its oldest
-    // task in: with `need` the bonus a task of the node must earn to reach the shortlist at the
-    // largest age points, the groups of causes not preferred are skipped once the language bonus
-    // alone is not enough, and within a group the lists of languages not spoken once its cause
-    // bonus is not.
-    for (let s = 0; s < stepCount; s++) {
-      const step = steps[s]!;
-      const points = stepPoints[step]!;
-      const size = stepSize[step]!;
-      const need = shortlist.isFull ? shortlist.threshold - points - MAX_AGE_POINTS : Number.NEGATIVE_INFINITY;
-      if (need > SCORE_POINTS.causePreferred + SCORE_POINTS.language) break;
-      const groups = stepNode[step]! * groupCount;
-      const preferredOnly = need > SCORE_POINTS.language;
-      for (let g = 0, gEnd = preferredOnly ? likedCauses.length : groupCount; g < gEnd; g++) {
-        const group = preferredOnly ? likedCauses[g]! + 1 : g;
-        const causeBonus = group > 0 && likesCause[group - 1] === 1 ? SCORE_POINTS.causePreferred : 0;
-        const groupNeed = need - causeBonus;
-        if (groupNeed > SCORE_POINTS.language) continue;
-        const spokenOnly = groupNeed > 0;
-        for (let list = groupLists[groups + group]!, last = groupLists[groups + group + 1]!; list < last; list++) {
-          if (listShortest[list]! > freeMinutes) continue;
-          const language = listLanguage[list]!;
-          const languageBonus = language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0;
-          if (spokenOnly && languageBonus === 0) continue;
-          const base = points + causeBonus + languageBonus;
-          if (!shortlist.admits(base + listHeadAge[list]!, -1)) continue;
-          for (let at = listStart[list]!, end = listStart[list + 1]!; at < end; at++) {
-            const j = listTasks[at]!;
-            const score = base + taskAge[j]!;
-            if (!shortlist.admits(score, j)) break;
-            if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
-            let shared = 0;
-            for (let k = taskSkillStart[j]!, stop = taskSkillStart[j + 1]!; k < stop; k++) if (level[taskSkills[k]!]! > 0) shared++;
-            if (shared !== size) continue;
-            seen[j] = i;
-            shortlist.offer(score, j);
-          }
-        }
-      }
-    }
-
-    // Relay tasks last, with their full score: a task the walk met without its relay points
-    // leaves the shortlist and comes back with them. The walk's list of the best tasks by their
-    // other points is exact, and relay points only add, so the result is exact too. Once the
-    // shortlist is full, a task whose score cannot reach it is not scored at all. A task may be
-    // both a past beneficiary's and a teammate's hand-off: its teammate mark is set first.
-    const offerRelay = (j: number, relay: number): void => {
-      if (taskEstimate[j]! > freeMinutes || !shortlist.admits(taskUpperBound[j]! + relay, j)) return;
-      const score = scoreOne(j, relay);
-      if (score <= 0) return;
-      if (seen[j] === i) shortlist.remove(j);
-      shortlist.offer(score, j);
-    };
-    teammateAuthors.length = 0;
-    for (const teammate of consultant.teammateIds) {
-      const author = authorIndex.get(teammate);
-      if (author === undefined || authorDone[author] === i) continue;
-      authorDone[author] = i;
-      teammateAuthors.push(author);
-      for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) teammateTask[authorTasks[at]!] = i;
-    }
-    pastBeneficiaries.length = 0;
-    const hasTeammateTasks = teammateAuthors.length > 0;
-    for (const past of consultant.pastBeneficiaryIds) {
-      const beneficiary = beneficiaryIndex.get(past);
-      if (beneficiary === undefined || beneficiaryDone[beneficiary] === i) continue;
-      beneficiaryDone[beneficiary] = i;
-      pastBeneficiaries.push(beneficiary);
-      // The score of each task from its record, inline: the same sum as `scoreOne`.
-      for (let at = beneficiaryStart[beneficiary]!, end = beneficiaryStart[beneficiary + 1]!; at < end; at++) {
-        const record = at * RELAY_RECORD;
-        if (relayRecords[record + 1]! > freeMinutes) continue;
-        const j = relayRecords[record]!;
-        const relay =
-          SCORE_POINTS.sameBeneficiary + (hasTeammateTasks && teammateTask[j] === i ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
-        const count = relayRecords[record + 5]!;
-        if (count < 0) {
-          offerRelay(j, relay);
-          continue;
-        }
-        let skillPoints = 0;
-        if (count === 0) skillPoints = SCORE_POINTS.noSkillNeeded;
-        else {
-          const first = relayRecords[record + 6]!;
-          const second = relayRecords[record + 7]!;
-          skillPoints = level[first & 0xffff]!;
-          if (count > 1) skillPoints += level[first >>> 16]!;
-          if (count > 2) skillPoints += level[second & 0xffff]!;
-          if (count > 3) skillPoints += level[second >>> 16]!;
-          skillPoints *= SCORE_POINTS.skillPerLevel;
-        }
-        if (skillPoints === 0) continue;
-        const cause = relayRecords[record + 3]!;
-        const language = relayRecords[record + 4]!;
-        const score =
-          skillPoints +
-          (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
-          (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
-          relayRecords[record + 2]! +
-          relay;
-        if (!shortlist.admits(score, j)) continue;
-        if (seen[j] === i) shortlist.remove(j);
-        shortlist.offer(score, j);
-      }
-    }
-    for (const author of teammateAuthors) {
-      for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) {
-        const j = authorTasks[at]!;
-        if (beneficiaryDone[taskBeneficiary[j]!] !== i) offerRelay(j, SCORE_POINTS.teammateOfHandoffAuthor);
-      }
-    }
+    const ownSkills = shortlistConsultant(taskIndex, scratch, consultant, i, freeMinutes);
 
     const kept = Math.min(shortlist.length, candidatesPerConsultant);
     bestLeftOut[i] = shortlist.length > kept ? shortlist.scores[kept]! : 0;
@@ -610,6 +450,295 @@ function estimateBucket(minutes: number): number {
 function copyInto(target: Int32Array<ArrayBuffer>, source: Int32Array): Int32Array<ArrayBuffer> {
   target.set(source);
   return target;
+}
+
+/** The task index the walk reads, built once per run (see `buildCandidateGraph`). */
+interface TaskIndex {
+  skillIndex: Map<string, number>;
+  causeIndex: Map<string, number>;
+  languageIndex: Map<string, number>;
+  beneficiaryIndex: Map<string, number>;
+  authorIndex: Map<string, number>;
+  taskSkillStart: Int32Array;
+  taskSkills: Int32Array;
+  taskCause: Int32Array;
+  taskLanguage: Int32Array;
+  taskAge: Int32Array;
+  taskEstimate: Int32Array;
+  taskUpperBound: Int32Array;
+  taskBeneficiary: Int32Array;
+  wideTasks: number[];
+  trie: SubsetTrie;
+  groupCount: number;
+  groupLists: Int32Array;
+  listStart: Int32Array;
+  listTasks: Int32Array;
+  listShortest: Int32Array;
+  listLanguage: Int32Array;
+  listHeadAge: Int32Array;
+  beneficiaryStart: Int32Array;
+  relayRecords: Int32Array;
+  authorStart: Int32Array;
+  authorTasks: Int32Array;
+}
+
+/** Arrays reused from one consultant to the next: marks are the consultant's index, so none is cleared. */
+interface Scratch {
+  /** The consultant's level per skill (0: none); cleared by the caller after each consultant. */
+  level: Int32Array;
+  likesCause: Uint8Array;
+  speaks: Uint8Array;
+  likedCauses: number[];
+  seen: Int32Array;
+  /** The consultant (index) for whom a task is a teammate's hand-off, a beneficiary or author counted. */
+  teammateTask: Int32Array;
+  beneficiaryDone: Int32Array;
+  authorDone: Int32Array;
+  teammateAuthors: number[];
+  shortlist: Shortlist;
+  stepNode: Int32Array<ArrayBuffer>;
+  stepPoints: Int32Array<ArrayBuffer>;
+  stepSize: Int32Array<ArrayBuffer>;
+  steps: Int32Array<ArrayBuffer>;
+  pointsStart: Int32Array;
+}
+
+/**
+ * Fills `scratch.shortlist` with consultant i's best candidates (see the comment at the top), and
+ * returns their skills known to the tasks. A function of its own, called once per consultant, so
+ * that the engine optimises it early and keeps it optimised from one run to the next.
+ */
+function shortlistConsultant(
+  index: TaskIndex,
+  scratch: Scratch,
+  consultant: PairingConsultant,
+  i: number,
+  freeMinutes: number,
+): Array<{ skill: number; points: number }> {
+  const {
+    skillIndex,
+    causeIndex,
+    languageIndex,
+    beneficiaryIndex,
+    authorIndex,
+    taskSkillStart,
+    taskSkills,
+    taskCause,
+    taskLanguage,
+    taskAge,
+    taskEstimate,
+    taskUpperBound,
+    taskBeneficiary,
+    wideTasks,
+    trie,
+    groupCount,
+    groupLists,
+    listStart,
+    listTasks,
+    listShortest,
+    listLanguage,
+    listHeadAge,
+    beneficiaryStart,
+    relayRecords,
+    authorStart,
+    authorTasks,
+  } = index;
+  const { level, likesCause, speaks, likedCauses, seen, teammateTask, beneficiaryDone, authorDone, teammateAuthors, shortlist, pointsStart } =
+    scratch;
+  let { stepNode, stepPoints, stepSize, steps } = scratch;
+  const ownSkills: Array<{ skill: number; points: number }> = [];
+  for (const { name, level: own } of consultant.skills) {
+    const skill = skillIndex.get(name);
+    if (skill === undefined) continue;
+    level[skill] = own;
+    ownSkills.push({ skill, points: SCORE_POINTS.skillPerLevel * own });
+  }
+  ownSkills.sort((a, b) => a.skill - b.skill);
+  likedCauses.length = 0;
+  for (const cause of consultant.causes) {
+    const index = causeIndex.get(cause);
+    if (index === undefined || likesCause[index] === 1) continue;
+    likesCause[index] = 1;
+    likedCauses.push(index);
+  }
+  for (const language of consultant.languages) {
+    const index = languageIndex.get(language);
+    if (index !== undefined) speaks[index] = 1;
+  }
+  /** The full score, relay terms included, or −1 when not a candidate. */
+  const scoreOne = (j: number, relay: number): number => {
+    if (taskEstimate[j]! > freeMinutes) return -1;
+    const start = taskSkillStart[j]!;
+    const end = taskSkillStart[j + 1]!;
+    let skillPoints = start === end ? SCORE_POINTS.noSkillNeeded : 0;
+    for (let k = start; k < end; k++) skillPoints += SCORE_POINTS.skillPerLevel * level[taskSkills[k]!]!;
+    if (skillPoints === 0) return -1;
+    const cause = taskCause[j]!;
+    const language = taskLanguage[j]!;
+    return (
+      skillPoints +
+      (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+      (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
+      taskAge[j]! +
+      relay
+    );
+  };
+
+  shortlist.clear();
+  for (const j of wideTasks) {
+    if (seen[j] === i) continue;
+    seen[j] = i;
+    const score = scoreOne(j, 0);
+    if (score > 0) shortlist.offer(score, j);
+  }
+
+  // The walk over subsets of the consultant's skills, richest first. Within one list of one
+  // subset, cause and language are fixed, so the tasks whose shared skills are exactly the
+  // subset come in decreasing order of score, then increasing index: the first that cannot
+  // enter the shortlist ends the list.
+  let stepCount = 0;
+  const addStep = (node: number, points: number, size: number): void => {
+    if (stepCount === stepNode.length) {
+      stepNode = copyInto(new Int32Array(stepCount * 2), stepNode);
+      stepPoints = copyInto(new Int32Array(stepCount * 2), stepPoints);
+      stepSize = copyInto(new Int32Array(stepCount * 2), stepSize);
+    }
+    stepNode[stepCount] = node;
+    stepPoints[stepCount] = points;
+    stepSize[stepCount++] = size;
+  };
+  if (groupLists[groupCount]! > 0) addStep(0, SCORE_POINTS.noSkillNeeded, 0);
+  // Every subset (one to four skills) of the consultant's skills that some task holds: no node
+  // for a subset means none for any subset holding it, so the branch is pruned.
+  const extend = (from: number, parent: number, size: number, points: number): void => {
+    for (let k = from; k < ownSkills.length; k++) {
+      const node = trie.child(parent, ownSkills[k]!.skill);
+      if (node < 0) continue;
+      addStep(node, points + ownSkills[k]!.points, size + 1);
+      if (size + 1 < MAX_INDEXED_SKILLS) extend(k + 1, node, size + 1, points + ownSkills[k]!.points);
+    }
+  };
+  extend(0, 0, 0, 0);
+  // Richest first (then in the order found): a counting sort, points being few.
+  pointsStart.fill(0);
+  for (let k = 0; k < stepCount; k++) pointsStart[MAX_STEP_POINTS - stepPoints[k]! + 1]!++;
+  for (let p = 0; p < MAX_STEP_POINTS; p++) pointsStart[p + 1]! += pointsStart[p]!;
+  if (steps.length < stepCount) steps = new Int32Array(stepNode.length);
+  for (let k = 0; k < stepCount; k++) steps[pointsStart[MAX_STEP_POINTS - stepPoints[k]!]!++] = k;
+  // Each list of a node is read when its cause and language bonus could still let its oldest
+  // task in: with `need` the bonus a task of the node must earn to reach the shortlist at the
+  // largest age points, the groups of causes not preferred are skipped once the language bonus
+  // alone is not enough, and within a group the lists of languages not spoken once its cause
+  // bonus is not.
+  for (let s = 0; s < stepCount; s++) {
+    const step = steps[s]!;
+    const points = stepPoints[step]!;
+    const size = stepSize[step]!;
+    const need = shortlist.isFull ? shortlist.threshold - points - MAX_AGE_POINTS : Number.NEGATIVE_INFINITY;
+    if (need > SCORE_POINTS.causePreferred + SCORE_POINTS.language) break;
+    const groups = stepNode[step]! * groupCount;
+    const preferredOnly = need > SCORE_POINTS.language;
+    for (let g = 0, gEnd = preferredOnly ? likedCauses.length : groupCount; g < gEnd; g++) {
+      const group = preferredOnly ? likedCauses[g]! + 1 : g;
+      const causeBonus = group > 0 && likesCause[group - 1] === 1 ? SCORE_POINTS.causePreferred : 0;
+      const groupNeed = need - causeBonus;
+      if (groupNeed > SCORE_POINTS.language) continue;
+      const spokenOnly = groupNeed > 0;
+      for (let list = groupLists[groups + group]!, last = groupLists[groups + group + 1]!; list < last; list++) {
+        if (listShortest[list]! > freeMinutes) continue;
+        const language = listLanguage[list]!;
+        const languageBonus = language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0;
+        if (spokenOnly && languageBonus === 0) continue;
+        const base = points + causeBonus + languageBonus;
+        if (!shortlist.admits(base + listHeadAge[list]!, -1)) continue;
+        for (let at = listStart[list]!, end = listStart[list + 1]!; at < end; at++) {
+          const j = listTasks[at]!;
+          const score = base + taskAge[j]!;
+          if (!shortlist.admits(score, j)) break;
+          if (seen[j] === i || taskEstimate[j]! > freeMinutes) continue;
+          let shared = 0;
+          for (let k = taskSkillStart[j]!, stop = taskSkillStart[j + 1]!; k < stop; k++) if (level[taskSkills[k]!]! > 0) shared++;
+          if (shared !== size) continue;
+          seen[j] = i;
+          shortlist.offer(score, j);
+        }
+      }
+    }
+  }
+
+  // Relay tasks last, with their full score: a task the walk met without its relay points
+  // leaves the shortlist and comes back with them. The walk's list of the best tasks by their
+  // other points is exact, and relay points only add, so the result is exact too. Once the
+  // shortlist is full, a task whose score cannot reach it is not scored at all. A task may be
+  // both a past beneficiary's and a teammate's hand-off: its teammate mark is set first.
+  const offerRelay = (j: number, relay: number): void => {
+    if (taskEstimate[j]! > freeMinutes || !shortlist.admits(taskUpperBound[j]! + relay, j)) return;
+    const score = scoreOne(j, relay);
+    if (score <= 0) return;
+    if (seen[j] === i) shortlist.remove(j);
+    shortlist.offer(score, j);
+  };
+  teammateAuthors.length = 0;
+  for (const teammate of consultant.teammateIds) {
+    const author = authorIndex.get(teammate);
+    if (author === undefined || authorDone[author] === i) continue;
+    authorDone[author] = i;
+    teammateAuthors.push(author);
+    for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) teammateTask[authorTasks[at]!] = i;
+  }
+  const hasTeammateTasks = teammateAuthors.length > 0;
+  for (const past of consultant.pastBeneficiaryIds) {
+    const beneficiary = beneficiaryIndex.get(past);
+    if (beneficiary === undefined || beneficiaryDone[beneficiary] === i) continue;
+    beneficiaryDone[beneficiary] = i;
+    // The score of each task from its record, inline: the same sum as `scoreOne`.
+    for (let at = beneficiaryStart[beneficiary]!, end = beneficiaryStart[beneficiary + 1]!; at < end; at++) {
+      const record = at * RELAY_RECORD;
+      if (relayRecords[record + 1]! > freeMinutes) continue;
+      const j = relayRecords[record]!;
+      const relay =
+        SCORE_POINTS.sameBeneficiary + (hasTeammateTasks && teammateTask[j] === i ? SCORE_POINTS.teammateOfHandoffAuthor : 0);
+      const count = relayRecords[record + 5]!;
+      if (count < 0) {
+        offerRelay(j, relay);
+        continue;
+      }
+      let skillPoints = 0;
+      if (count === 0) skillPoints = SCORE_POINTS.noSkillNeeded;
+      else {
+        const first = relayRecords[record + 6]!;
+        const second = relayRecords[record + 7]!;
+        skillPoints = level[first & 0xffff]!;
+        if (count > 1) skillPoints += level[first >>> 16]!;
+        if (count > 2) skillPoints += level[second & 0xffff]!;
+        if (count > 3) skillPoints += level[second >>> 16]!;
+        skillPoints *= SCORE_POINTS.skillPerLevel;
+      }
+      if (skillPoints === 0) continue;
+      const cause = relayRecords[record + 3]!;
+      const language = relayRecords[record + 4]!;
+      const score =
+        skillPoints +
+        (cause >= 0 && likesCause[cause] === 1 ? SCORE_POINTS.causePreferred : 0) +
+        (language >= 0 && speaks[language] === 1 ? SCORE_POINTS.language : 0) +
+        relayRecords[record + 2]! +
+        relay;
+      if (!shortlist.admits(score, j)) continue;
+      if (seen[j] === i) shortlist.remove(j);
+      shortlist.offer(score, j);
+    }
+  }
+  for (const author of teammateAuthors) {
+    for (let at = authorStart[author]!, end = authorStart[author + 1]!; at < end; at++) {
+      const j = authorTasks[at]!;
+      if (beneficiaryDone[taskBeneficiary[j]!] !== i) offerRelay(j, SCORE_POINTS.teammateOfHandoffAuthor);
+    }
+  }
+  scratch.stepNode = stepNode;
+  scratch.stepPoints = stepPoints;
+  scratch.stepSize = stepSize;
+  scratch.steps = steps;
+  return ownSkills;
 }
 
 /**
