@@ -26,13 +26,17 @@ import { SubsetTrie } from './subset-trie';
  * plus relay points, which only a few tasks per consultant earn. So:
  * - tasks are indexed under every non-empty subset of their skills (tasks of at most four
  *   skills), one list per (subset, cause, language, estimate bucket), each list oldest first,
- *   then by index; tasks needing more skills are scored one by one;
+ *   then by index; tasks needing more skills are scored one by one. Subsets are the nodes of a
+ *   trie (subset-trie.ts) and the lists are made by counting sorts, all in typed arrays;
  * - a consultant walks the subsets A of their own skills in decreasing order of skill points and,
  *   in A's lists, takes the tasks whose shared skills are exactly A (a task sharing more was met
  *   under its own, richer subset, which comes first). In one list the score of such a task is
  *   known before reading it, and decreases along the list, so a list ends at the first task that
- *   cannot enter the shortlist, and the walk ends once no remaining subset can reach it;
- * - relay tasks come last with their full score (see below).
+ *   cannot enter the shortlist; a subset's lists are grouped by cause, so the lists whose cause
+ *   and language bonus cannot let even their oldest task in are not read; and the walk ends once
+ *   no remaining subset can reach the shortlist;
+ * - relay tasks come last with their full score (see below), a beneficiary's tasks read from
+ *   records packed side by side.
  * A test checks the shortlists against scoring every pair with `scorePair`.
  */
 
