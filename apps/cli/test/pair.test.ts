@@ -52,7 +52,7 @@ describe('wecena pair', () => {
   beforeAll(async () => {
     const seeded = await run(['seed', '--demo'], env);
     expect(seeded.code, seeded.stderr).toBe(0);
-    // The demo's consultants hold their limit of claims but Léa: give her a task of her skills.
+    // The demo proposes tasks to Camille and Léa (Yanis holds his one claim); one more for Léa, after the seed's pairing.
     await withStore(dataDir, async (db) => {
       await db.query(
         `INSERT INTO tasks (repository_id, issue_number, issue_forge_id, title, url, state, estimate_minutes, skills, category, language)
@@ -60,7 +60,6 @@ describe('wecena pair', () => {
                 '{documentation}', 'content', 'fr'
            FROM repositories WHERE path = 'cartolibre/cartolibre'`,
       );
-      await db.query(`UPDATE consultants SET languages = '{fr,en}' WHERE display_name = 'Léa Dubois'`);
     });
   }, 120_000);
 
@@ -70,27 +69,29 @@ describe('wecena pair', () => {
 
     expect(json.code, json.stderr).toBe(0);
     const plan = JSON.parse(json.stdout);
-    expect(plan).toMatchObject({ consultants: 3, tasks: 2, assigned: 1 });
+    expect(plan).toMatchObject({ consultants: 3, tasks: 4, assigned: 3 });
     const lea = plan.plans.find((consultant: { name: string }) => consultant.name === 'Léa Dubois');
-    expect(lea.proposals).toEqual([
-      {
-        rank: 1,
-        assigned: true,
-        taskId: expect.any(String),
-        title: 'Document the offline mode',
-        url: 'https://github.com/cartolibre/cartolibre/issues/150',
-        score: 40,
-        reasons: ['matches skill documentation at level 3 of 3 (+30)', 'fits the time left: 2h of 15h', "speaks the task's language, fr (+10)"],
-      },
+    expect(lea.proposals.map((proposal: { rank: number; assigned: boolean; title: string; score: number }) => [proposal.rank, proposal.assigned, proposal.title, proposal.score])).toEqual([
+      [1, true, 'Write the welcome guide for new volunteers', 109],
+      [2, true, 'Document the offline mode', 40],
+      [3, false, 'Translate the map legend help page into English', 31],
     ]);
-    expect(plan.plans.find((consultant: { name: string }) => consultant.name === 'Camille Martin').availability.freeSlots).toBe(0);
+    expect(lea.proposals[1]).toMatchObject({
+      url: 'https://github.com/cartolibre/cartolibre/issues/150',
+      reasons: ['matches skill documentation at level 3 of 3 (+30)', 'fits the time left: 2h of 15h', "speaks the task's language, fr (+10)"],
+    });
+    expect(plan.plans.find((consultant: { name: string }) => consultant.name === 'Yanis Benali').availability.freeSlots).toBe(0);
 
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Léa Dubois (#3), 15h free, 2 claim slot(s)');
-    expect(text.stdout).toMatch(/ 1\. {2}40 {2}proposed {5}Document the offline mode\n\s+https:\/\/github\.com\/cartolibre\/cartolibre\/issues\/150\n\s+- matches skill documentation/);
+    expect(text.stdout).toMatch(/ 2\. {2}40 {2}proposed {5}Document the offline mode\n\s+https:\/\/github\.com\/cartolibre\/cartolibre\/issues\/150\n\s+- matches skill documentation/);
     expect(text.stdout).not.toContain('Camille Martin');
-    // The demo's two sample proposals are still all the store holds.
-    expect((await withStore(dataDir, readProposals)).map((row) => row.consultant)).toEqual(['Camille Martin', 'Léa Dubois']);
+    // What the seed's pairing stored is still all the store holds: the new task is in none of it.
+    expect((await withStore(dataDir, readProposals)).map((row) => [row.consultant, row.title])).toEqual([
+      ['Camille Martin', 'Keyboard navigation for the layer switcher'],
+      ['Léa Dubois', 'Write the welcome guide for new volunteers'],
+      ['Léa Dubois', 'Translate the map legend help page into English'],
+    ]);
   }, 90_000);
 
   it('replaces the stored proposals and prints the counts', async () => {
@@ -98,15 +99,13 @@ describe('wecena pair', () => {
 
     expect(stored.code, stored.stderr).toBe(0);
     expect(stored.stdout).toContain(
-      'stored 1 proposal(s): 1 pair(s) proposed to 1 of 3 available consultant(s), among 2 ready task(s); total score 40.',
+      'stored 4 proposal(s): 3 pair(s) proposed to 2 of 3 available consultant(s), among 4 ready task(s); total score 236.',
     );
-    expect(await withStore(dataDir, readProposals)).toEqual([
-      {
-        consultant: 'Léa Dubois',
-        title: 'Document the offline mode',
-        assigned: true,
-        reasons: ['matches skill documentation at level 3 of 3 (+30)', 'fits the time left: 2h of 15h', "speaks the task's language, fr (+10)"],
-      },
+    expect((await withStore(dataDir, readProposals)).map((row) => [row.consultant, row.title, row.assigned])).toEqual([
+      ['Camille Martin', 'Keyboard navigation for the layer switcher', true],
+      ['Léa Dubois', 'Write the welcome guide for new volunteers', true],
+      ['Léa Dubois', 'Document the offline mode', true],
+      ['Léa Dubois', 'Translate the map legend help page into English', false],
     ]);
   }, 60_000);
 });

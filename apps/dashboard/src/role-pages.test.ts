@@ -55,7 +55,9 @@ describeEachEngine('the role pages', (ctx) => {
     expect(text).toContain('Fix the date picker on Safari');
     expect(text).toContain('expires 3 Mar 2026, 09:00 UTC (in 24 h)');
     expect(text).toContain('Keyboard navigation for the layer switcher');
-    expect(text).toContain('<li>skills: accessibility, typescript</li>');
+    expect(text).toContain('<li>matches skill typescript at level 3 of 3 (+30)</li>');
+    expect(text).toContain('<li>a cause they prefer: open-data (+15)</li>');
+    expect(text).toContain('best fit for you');
     expect(text).toContain('2 h 30 min');
     expect(text).toContain('Waiting for review');
     expect(text).not.toContain('Léa Dubois');

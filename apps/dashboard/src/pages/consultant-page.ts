@@ -30,7 +30,7 @@ function renderProposals(proposals: ProposalView[]): Html {
   if (proposals.length === 0) return html`<p class="empty">No proposal for you yet: the pairing runs when tasks are offered and when your availability changes.</p>`;
   return html`<ul class="tasks">${proposals.map(
     (proposal) => html`<li data-proposal-task="${proposal.task.id}">${renderOutLink(proposal.task.url, proposal.task.title)}
-<div class="meta"><span>${proposal.task.repository}</span><span>${proposal.task.estimateMinutes === null ? 'no estimate' : `about ${formatDuration(proposal.task.estimateMinutes)}`}</span><span>score ${proposal.score.toFixed(2)}</span></div>
+<div class="meta"><span>${proposal.assigned ? 'best fit for you' : 'also fits'}</span><span>${proposal.task.repository}</span><span>${proposal.task.estimateMinutes === null ? 'no estimate' : `about ${formatDuration(proposal.task.estimateMinutes)}`}</span><span>score ${Number.isInteger(proposal.score) ? proposal.score : proposal.score.toFixed(2)}</span></div>
 ${proposal.reasons.length === 0 ? '' : html`<ul class="reasons">${proposal.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`}</li>`,
   )}</ul>`;
 }

@@ -39,7 +39,7 @@ section.card, .empty { background: var(--paper); border: 1px solid var(--line); 
 .states li.zero { color: var(--muted); }
 .states li.zero .count { font-weight: 400; }
 .tasks { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; }
-.tasks li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; overflow-wrap: anywhere; }
+.tasks > li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; overflow-wrap: anywhere; }
 .tasks .title { font-weight: 600; }
 .tasks .meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin-top: .25rem; color: var(--muted); font-size: .875rem; }
 .tag { display: inline-block; padding: 0 .5rem; border-radius: 999px; border: 1px solid var(--line); font-size: .8125rem; color: var(--ink); }
@@ -74,6 +74,7 @@ input[type=checkbox] { width: 1.5rem; height: 1.5rem; }
 .meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; color: var(--muted); font-size: .875rem; }
 details summary { cursor: pointer; color: var(--accent); margin-top: .5rem; }
 .reasons { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .875rem; }
+.reasons li { margin: .125rem 0; }
 .status { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8125rem; border: 1px solid var(--line); }
 .status-approved, .status-adjusted { color: var(--good); border-color: var(--good); }
 .status-rejected { color: #b42318; border-color: #b42318; }

@@ -11,6 +11,8 @@ export interface ProposalView {
   task: { id: string; title: string; url: string; estimateMinutes: number | null; repository: string };
   score: number;
   reasons: string[];
+  /** The pairing's assignment gives this task to the consultant; the others are alternatives. */
+  assigned: boolean;
 }
 
 export interface OpenClaimView {
@@ -58,15 +60,20 @@ const ProposalRow = z.object({
   path: z.string(),
   score: z.number(),
   reasons: z.array(Reason).catch([]),
+  assigned: z.boolean(),
 });
 
-/** What the pairing last proposed to the consultant, on tasks still ready, best first. */
+/**
+ * What the pairing last proposed to the consultant, on tasks still ready and unclaimed, in the
+ * pairing's order: the tasks its assignment gives them first, then the alternatives.
+ */
 export async function listProposals(db: Queryable, consultantId: string): Promise<ProposalView[]> {
   const { rows } = await db.query(
-    `SELECT t.id::text AS task_id, t.title, t.url, t.estimate_minutes, r.host, r.path, p.score, p.reasons
+    `SELECT t.id::text AS task_id, t.title, t.url, t.estimate_minutes, r.host, r.path, p.score, p.reasons, p.assigned
        FROM pairing_proposals p JOIN tasks t ON t.id = p.task_id JOIN repositories r ON r.id = t.repository_id
       WHERE p.consultant_id = $1::bigint AND t.state = 'ready'
-      ORDER BY p.score DESC, t.id`,
+        AND NOT EXISTS (SELECT 1 FROM claims o WHERE o.task_id = t.id AND o.ended_at IS NULL)
+      ORDER BY p.rank, p.score DESC, t.id`,
     [consultantId],
   );
   return rows.map((raw) => {
@@ -75,6 +82,7 @@ export async function listProposals(db: Queryable, consultantId: string): Promis
       task: { id: row.task_id, title: row.title, url: row.url, estimateMinutes: row.estimate_minutes, repository: `${row.host}/${row.path}` },
       score: row.score,
       reasons: row.reasons.filter((reason): reason is string => typeof reason === 'string'),
+      assigned: row.assigned,
     };
   });
 }

@@ -14,9 +14,9 @@ const EXPECTED_COUNTS: DemoCounts = {
   beneficiaries: 2,
   repositories: 2,
   agreements: 2,
-  tasks: 8,
+  tasks: 10,
   claims: 5,
-  pairingProposals: 2,
+  pairingProposals: 3,
   timeLogs: 5,
   contributions: 1,
 };
@@ -46,7 +46,7 @@ describeEachEngine('seedDemo', (ctx) => {
     const { rows } = await db.query<{ tasks: string; contributions: string }>(
       'SELECT (SELECT count(*) FROM tasks) AS tasks, (SELECT count(*) FROM contributions) AS contributions',
     );
-    expect(rows).toEqual([{ tasks: '8', contributions: '1' }]);
+    expect(rows).toEqual([{ tasks: '10', contributions: '1' }]);
   });
 
   it('adds nothing when two seeders race', async () => {
@@ -54,7 +54,7 @@ describeEachEngine('seedDemo', (ctx) => {
 
     const results = await Promise.all([seedDemo(db, { now: NOW }), seedDemo(db, { now: NOW })]);
 
-    expect(results.map((counts) => counts.tasks).sort()).toEqual([0, 8]);
+    expect(results.map((counts) => counts.tasks).sort((a, b) => a - b)).toEqual([0, 10]);
   });
 
   it('puts one task in every lifecycle state, with the claims each state implies', async () => {
@@ -67,7 +67,7 @@ describeEachEngine('seedDemo', (ctx) => {
              (SELECT coalesce(sum(minutes), 0) FROM time_logs l WHERE l.task_id = t.id) AS logged
         FROM tasks t LEFT JOIN claims c ON c.task_id = t.id
        GROUP BY t.id, t.state
-       ORDER BY t.state`);
+       ORDER BY t.state, t.id`);
 
     expect(rows).toEqual([
       { state: 'candidate', claims: [], open: false, logged: '0' },
@@ -76,9 +76,34 @@ describeEachEngine('seedDemo', (ctx) => {
       { state: 'expired', claims: ['expired'], open: false, logged: '0' },
       { state: 'in_review', claims: [], open: true, logged: '150' },
       { state: 'ready', claims: [], open: false, logged: '0' },
+      { state: 'ready', claims: [], open: false, logged: '0' },
+      { state: 'ready', claims: [], open: false, logged: '0' },
       { state: 'released', claims: ['released'], open: false, logged: '120' },
       { state: 'withdrawn', claims: [], open: false, logged: '0' },
     ]);
+  });
+
+  it("stores the engine's proposals: each consultant with a free claim slot gets the ready tasks that fit, with reasons", async () => {
+    const db = ctx.db();
+
+    const { rows } = await db.query<{ consultant: string; title: string; rank: number; assigned: boolean; reasons: string[]; terms: unknown[] }>(`
+      SELECT c.display_name AS consultant, t.title, p.rank, p.assigned, p.reasons, p.terms
+        FROM pairing_proposals p JOIN consultants c ON c.id = p.consultant_id JOIN tasks t ON t.id = p.task_id
+       ORDER BY c.display_name, p.rank`);
+
+    expect(rows.map((row) => [row.consultant, row.rank, row.assigned, row.title])).toEqual([
+      ['Camille Martin', 1, true, 'Keyboard navigation for the layer switcher'],
+      ['Léa Dubois', 1, true, 'Write the welcome guide for new volunteers'],
+      ['Léa Dubois', 2, true, 'Translate the map legend help page into English'],
+    ]);
+    expect(rows[1]?.reasons).toEqual(
+      expect.arrayContaining([
+        'matches skill documentation at level 3 of 3 (+30)',
+        'a cause they prefer: education (+15)',
+        "speaks the task's language, fr (+10)",
+      ]),
+    );
+    expect(rows.every((row) => row.reasons.length > 0 && row.terms.length > 0)).toBe(true);
   });
 
   it('credits the done task in the ledger, valued at the consultant’s cost rate', async () => {

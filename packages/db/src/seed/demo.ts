@@ -1,4 +1,6 @@
+import { pairConsultantsWithTasks } from '@wecena/core';
 import type { Database, Transaction } from '../database';
+import { loadPairingInput, pairingTimeAt, toProposalRows } from '../pairing';
 
 export interface SeedDemoOptions {
   /** The instant the demo is built around: availability windows, claims and logs are dated from it. */
@@ -35,10 +37,11 @@ const DAY = 24 * HOUR;
 
 /**
  * Loads a small, coherent world to try wecena with: one sponsor (an IT services company)
- * and its reviewer, three consultants with GitHub and GitLab identities, skills and
- * availability around `now`, a nonprofit and a free-software project, each with a
- * repository and an agreement, and a task in every lifecycle state with its claims, time
- * logs and, for the done task, its credit in the ledger.
+ * and its reviewer, three consultants with GitHub and GitLab identities, skills, languages,
+ * causes and availability around `now`, a nonprofit and a free-software project, each with a
+ * cause, a repository and an agreement, a task in every lifecycle state with its claims, time
+ * logs and, for the done task, its credit in the ledger, ready tasks that fit Camille and Léa
+ * (their free claim slots), and the proposals the pairing engine makes on all of it.
  *
  * Idempotent: it runs in one transaction and does nothing when the demo sponsor exists.
  */
@@ -99,10 +102,15 @@ class Seeder {
     this.#counts = counts;
   }
 
+  /** The transaction, for reading back what was seeded. */
+  get tx(): Transaction {
+    return this.#tx;
+  }
+
   async insert(table: keyof DemoCounts, row: Record<string, unknown>): Promise<string> {
     const columns = Object.keys(row);
     const placeholders = columns.map((_, index) => `$${index + 1}`);
-    const hasId = table !== 'consultantSkills';
+    const hasId = table !== 'consultantSkills' && table !== 'pairingProposals';
     const { rows } = await this.#tx.query<{ id: string }>(
       `INSERT INTO ${TABLES[table]} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})${hasId ? ' RETURNING id' : ''}`,
       Object.values(row),
@@ -119,6 +127,8 @@ interface DemoConsultant {
   openClaimsLimit: number;
   identities: { forge: 'github' | 'gitlab'; host: string; login: string }[];
   skills: Record<string, 1 | 2 | 3>;
+  languages: string[];
+  causes: string[];
   /** Days from `now` (both included) and hours a day. */
   window: { from: number; to: number; minutesPerDay: number };
 }
@@ -128,9 +138,12 @@ const CONSULTANTS: DemoConsultant[] = [
     name: 'Camille Martin',
     email: 'camille.martin@octet-conseil.example',
     costRateCents: 5_800,
-    openClaimsLimit: 1,
+    // Two slots: she holds one task in review and has room for the ready one that fits her.
+    openClaimsLimit: 2,
     identities: [{ forge: 'github', host: 'github.com', login: 'camille-martin-oc' }],
     skills: { typescript: 3, react: 2, accessibility: 2 },
+    languages: ['en', 'fr'],
+    causes: ['accessibility', 'open-data'],
     window: { from: -2, to: 5, minutesPerDay: 420 },
   },
   {
@@ -143,6 +156,8 @@ const CONSULTANTS: DemoConsultant[] = [
       { forge: 'github', host: 'github.com', login: 'ybenali-oc' },
     ],
     skills: { python: 3, postgresql: 2, data: 2 },
+    languages: ['fr'],
+    causes: ['social-inclusion'],
     window: { from: 0, to: 10, minutesPerDay: 360 },
   },
   {
@@ -155,6 +170,8 @@ const CONSULTANTS: DemoConsultant[] = [
       { forge: 'gitlab', host: 'gitlab.com', login: 'ldubois' },
     ],
     skills: { content: 3, documentation: 3, translation: 2 },
+    languages: ['en', 'fr'],
+    causes: ['education', 'social-inclusion'],
     window: { from: -7, to: 2, minutesPerDay: 300 },
   },
 ];
@@ -189,6 +206,8 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
       email: consultant.email,
       open_claims_limit: consultant.openClaimsLimit,
       cost_rate_cents: consultant.costRateCents,
+      languages: consultant.languages,
+      causes: consultant.causes,
       created_at: created,
     });
     consultants.push(id);
@@ -216,6 +235,7 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     rna: 'W691234567',
     address: '4 place Sathonay\n69001 Lyon',
     website: 'https://entraide-solidaire.example',
+    cause: 'social-inclusion',
     created_at: created,
   });
   const project = await seed.insert('beneficiaries', {
@@ -227,6 +247,7 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     rna: 'W751234568',
     address: '20 rue des Cartographes\n75011 Paris',
     website: 'https://cartolibre.example',
+    cause: 'open-data',
     created_at: created,
   });
 
@@ -276,6 +297,8 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     skills: string[];
     category: string;
     changedDaysAgo: number;
+    cause?: string;
+    language?: string;
   }): Promise<string> =>
     seed.insert('tasks', {
       repository_id: row.repository,
@@ -287,6 +310,8 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
       estimate_minutes: row.estimate,
       skills: row.skills,
       category: row.category,
+      cause: row.cause ?? null,
+      language: row.language ?? null,
       created_at: at(-20 * DAY),
       updated_at: at(-row.changedDaysAgo * DAY),
       state_changed_at: at(-row.changedDaysAgo * DAY),
@@ -302,7 +327,7 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     category: 'content',
     changedDaysAgo: 1,
   });
-  const ready = await task({
+  await task({
     repository: githubRepository,
     number: 137,
     title: 'Keyboard navigation for the layer switcher',
@@ -311,6 +336,30 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     skills: ['accessibility', 'typescript'],
     category: 'accessibility',
     changedDaysAgo: 2,
+  });
+  // Ready for Léa: her skills, her languages, her causes (the nonprofit's, and education).
+  await task({
+    repository: gitlabRepository,
+    number: 63,
+    title: 'Write the welcome guide for new volunteers',
+    state: 'ready',
+    estimate: 180,
+    skills: ['documentation', 'content'],
+    category: 'content',
+    changedDaysAgo: 4,
+    cause: 'education',
+    language: 'fr',
+  });
+  await task({
+    repository: githubRepository,
+    number: 144,
+    title: 'Translate the map legend help page into English',
+    state: 'ready',
+    estimate: 90,
+    skills: ['translation'],
+    category: 'content',
+    changedDaysAgo: 1,
+    language: 'en',
   });
   const claimed = await task({
     repository: gitlabRepository,
@@ -403,19 +452,6 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     ended_how: 'expired',
   });
 
-  for (const [consultant, score, reasons] of [
-    [camille, 0.91, ['skills: accessibility, typescript', 'fits the availability window']],
-    [lea, 0.42, ['fits the availability window']],
-  ] as const) {
-    await seed.insert('pairingProposals', {
-      consultant_id: consultant,
-      task_id: ready,
-      score,
-      reasons: JSON.stringify(reasons),
-      computed_at: at(-1 * HOUR),
-    });
-  }
-
   const logs: [consultant: string, task: string, minutes: number, daysAgo: number][] = [
     [yanis, claimed, 90, 0],
     [camille, inReview, 150, 1],
@@ -452,4 +488,28 @@ async function loadDemo(seed: Seeder, now: Date): Promise<void> {
     recorded_by: 'wecena',
     recorded_at: at(-2 * DAY),
   });
+
+  await storeProposals(seed, now);
+}
+
+/**
+ * What the pairing proposes on the demo as seeded, computed by the engine and stored as a
+ * pairing run stores it, so that the dashboard and the API show proposals with their reasons
+ * from the first page. The server's refresher recomputes them as the demo changes.
+ */
+async function storeProposals(seed: Seeder, now: Date): Promise<void> {
+  const time = pairingTimeAt(now);
+  const rows = toProposalRows(pairConsultantsWithTasks(await loadPairingInput(seed.tx, time)));
+  for (const row of rows) {
+    await seed.insert('pairingProposals', {
+      consultant_id: row.consultantId,
+      task_id: row.taskId,
+      score: row.score,
+      reasons: JSON.stringify(row.reasons),
+      terms: JSON.stringify(row.terms),
+      assigned: row.assigned,
+      rank: row.rank,
+      computed_at: now,
+    });
+  }
 }
