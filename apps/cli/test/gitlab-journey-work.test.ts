@@ -80,6 +80,18 @@ describeEachEngine('GitLab journey: claiming and working on an issue', (engine) 
     expect(await timeLogs()).toEqual([{ consultant_id: world.camille.id, minutes: 60, spent_on: '2026-03-02', source: 'command' }]);
   });
 
+  it('answers a refused spend on the merge request it was written on, not on the issue of the same number', async () => {
+    const { step, timeLogs } = journey();
+    await offerGitlabIssue(journey());
+    await claimGitlabIssue(journey(), 'camille-oc');
+    gitlab.closesIssues(2, [1]);
+    gitlab.repliedOnMergeRequest(2, '@yanis-oc Only `@camille-oc`, who claimed this issue, can log time on it.');
+
+    await step('Note Hook', noteOnMergeRequest('yanis-oc', '/wecena spend 1h'));
+
+    expect(await timeLogs()).toEqual([]);
+  });
+
   it("GitLab's own /spend quick action is GitLab's: wecena logs nothing then, it reads GitLab's log at merge", async () => {
     const { step, timeLogs } = journey();
     await offerGitlabIssue(journey());

@@ -47,6 +47,7 @@ interface StoredDecisionRow {
   repository_id: string;
   issue_number: number | null;
   reply_to: number | null;
+  reply_on_change_request: boolean;
   effects: Decision['forgeEffects'];
   performed: number;
   performed_at: Date | null;
@@ -63,7 +64,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
 
   async function resumeStoredDecisions(key: DeliveryKey): Promise<boolean> {
     const { rows } = await db.query<StoredDecisionRow>(
-      `SELECT seq, repository_id, issue_number, reply_to, effects, performed, performed_at
+      `SELECT seq, repository_id, issue_number, reply_to, reply_on_change_request, effects, performed, performed_at
          FROM delivery_decisions WHERE source = $1 AND delivery_id = $2 ORDER BY seq`,
       [key.source, key.deliveryId],
     );
@@ -75,7 +76,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       if (!repository || !access) continue;
       const port = await access.portFor(repository);
       if (!port) continue;
-      await performStored(key, row.seq, port, { repository: repository.ref, issueNumber: row.issue_number, replyTo: row.reply_to }, row.effects, row.performed);
+      const replyTo = row.reply_to === null ? null : { number: row.reply_to, onChangeRequest: row.reply_on_change_request };
+      await performStored(key, row.seq, port, { repository: repository.ref, issueNumber: row.issue_number, replyTo }, row.effects, row.performed);
     }
     return true;
   }
@@ -116,9 +118,19 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       for (const [seq, { decision, target }] of worthKeeping.entries()) {
         await applyStoreChanges(tx, repository, decision.issueNumber, decision.storeChanges, now);
         await tx.query(
-          `INSERT INTO delivery_decisions (source, delivery_id, seq, repository_id, issue_number, reply_to, effects, decided_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [key.source, key.deliveryId, seq, repository.id, target.issueNumber, target.replyTo, JSON.stringify(decision.forgeEffects), now],
+          `INSERT INTO delivery_decisions (source, delivery_id, seq, repository_id, issue_number, reply_to, reply_on_change_request, effects, decided_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            key.source,
+            key.deliveryId,
+            seq,
+            repository.id,
+            target.issueNumber,
+            target.replyTo?.number ?? null,
+            target.replyTo?.onChangeRequest ?? false,
+            JSON.stringify(decision.forgeEffects),
+            now,
+          ],
         );
       }
     });
@@ -205,13 +217,13 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     const issueNumbers = await issuesConcerned(repository, port, event, consultants);
     // A reply answers where the event happened: the comment's issue or change request, or the
     // issue whose label a person changed (a ready label refused to someone without write access).
-    const replyTo =
+    const replyTo: EffectTarget['replyTo'] =
       event.kind === 'comment_created'
         ? event.on.type === 'issue'
-          ? event.on.issue.number
-          : event.on.changeRequest.number
+          ? { number: event.on.issue.number, onChangeRequest: false }
+          : { number: event.on.changeRequest.number, onChangeRequest: true }
         : event.kind === 'issue_changed'
-          ? event.issue.number
+          ? { number: event.issue.number, onChangeRequest: false }
           : null;
     // Someone the forge says is no maintainer gets a refusal, never the checklist: no need to read the guide.
     const mayRunChecklist = mayCheckReadiness(event, config) && (permission === null || isMaintainer(permission));

@@ -5,7 +5,7 @@ export interface EffectTarget {
   /** The task's issue: where labels, assignees, the status comment and notices go. */
   issueNumber: number | null;
   /** Where the event happened (the issue, or a change request): where a reply goes. */
-  replyTo: number | null;
+  replyTo: { number: number; onChangeRequest: boolean } | null;
 }
 
 type EffectPort = Pick<
@@ -42,7 +42,11 @@ async function performEffect(port: EffectPort, target: EffectTarget, effect: For
   if (effect.type === 'ensureLabels') return port.ensureLabels({ repository, labels: effect.labels });
   if (effect.type === 'reply') {
     if (target.replyTo === null) throw new Error('a reply needs the issue or change request the event happened on');
-    await port.createComment({ issue: { repository, issueNumber: target.replyTo }, body: effect.body });
+    await port.createComment({
+      issue: { repository, issueNumber: target.replyTo.number },
+      body: effect.body,
+      onChangeRequest: target.replyTo.onChangeRequest,
+    });
     return;
   }
   if (target.issueNumber === null) throw new Error(`${effect.type} needs the task's issue`);

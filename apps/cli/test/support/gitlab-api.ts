@@ -235,6 +235,13 @@ export const gitlab = {
     gitlab.notePosted(iid, body, 9500);
   },
 
+  /** A reply on a merge request: GitLab numbers merge requests apart from issues. */
+  repliedOnMergeRequest(iid: number, body: BodyMatcher): void {
+    expectGitlab()
+      .post(`${PROJECT}/merge_requests/${iid}/notes`, noteBody(body))
+      .reply(201, note(9600, typeof body === 'string' ? body : '', GITLAB_BOT));
+  },
+
   /** `GET /users/:id`: the merge request hook names its author by id. */
   userById(username: string): void {
     expectGitlab().get(`/v4/users/${gitlabUserId(username)}`).reply(200, gitlabUser(username));

@@ -199,6 +199,12 @@ describe('notes', () => {
     expect(await forge().createComment({ issue, body: 'wecena status' })).toEqual({ commentId: '1201' });
   });
 
+  it('answers a note on a merge request on that merge request, not on the issue of the same number', async () => {
+    gitlabApi().post(`${PROJECT}/merge_requests/3/notes`, { body: 'only the claimant logs time' }).reply(201, note(1202, 'x', user(99, BOT)));
+
+    expect(await forge().createComment({ issue, body: 'only the claimant logs time', onChangeRequest: true })).toEqual({ commentId: '1202' });
+  });
+
   it('edits a note in place', async () => {
     gitlabApi().put(`${ISSUE}/notes/1201`, { body: 'new status' }).reply(200, note(1201, 'new status', user(99, BOT)));
 

@@ -12,7 +12,7 @@ export const GITLAB_CONFIG_FILE_PATH = '.gitlab/wecena.yml';
  */
 export type GitlabApi = Pick<
   Gitlab<false>,
-  'Issues' | 'IssueNotes' | 'MergeRequests' | 'ProjectLabels' | 'ProjectMembers' | 'RepositoryFiles' | 'Users' | 'requester'
+  'Issues' | 'IssueNotes' | 'MergeRequests' | 'MergeRequestNotes' | 'ProjectLabels' | 'ProjectMembers' | 'RepositoryFiles' | 'Users' | 'requester'
 >;
 
 export interface GitlabForgeOptions {
@@ -177,8 +177,11 @@ export function createGitlabForge(api: GitlabApi, options: GitlabForgeOptions = 
       }
     },
 
-    async createComment({ issue, body }) {
-      const note = await api.IssueNotes.create(projectIdOf(issue.repository), issue.issueNumber, body);
+    async createComment({ issue, body, onChangeRequest }) {
+      const project = projectIdOf(issue.repository);
+      const note = onChangeRequest
+        ? await api.MergeRequestNotes.create(project, issue.issueNumber, body)
+        : await api.IssueNotes.create(project, issue.issueNumber, body);
       return { commentId: String(note.id) };
     },
 

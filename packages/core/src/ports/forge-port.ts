@@ -44,8 +44,11 @@ export interface ForgePort {
   /** The issue as the forge has it now, or null when it no longer exists. */
   getIssue(input: IssueLocator): Promise<IssueRef | null>;
 
-  /** Posts a comment (a note on GitLab) and returns its id. */
-  createComment(input: { issue: IssueLocator; body: string }): Promise<{ commentId: string }>;
+  /**
+   * Posts a comment (a note on GitLab) and returns its id. With `onChangeRequest`, the number is
+   * a change request's: GitLab numbers merge requests apart from issues, GitHub does not.
+   */
+  createComment(input: { issue: IssueLocator; body: string; onChangeRequest?: boolean }): Promise<{ commentId: string }>;
   /** Edits a comment; returns false when it no longer exists (someone deleted it). */
   updateComment(input: { issue: IssueLocator; commentId: string; body: string }): Promise<boolean>;
   /** Deletes a comment; a comment already gone is not an error. */
