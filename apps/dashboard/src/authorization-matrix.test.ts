@@ -10,11 +10,14 @@ type Who = 'operator' | 'reviewer' | 'otherReviewer' | 'consultant' | 'otherCons
 const EVERYONE: Who[] = ['operator', 'reviewer', 'otherReviewer', 'consultant', 'otherConsultant', 'beneficiary', 'stranger'];
 const ANY_ROLE: Who[] = EVERYONE.filter((who) => who !== 'stranger');
 
+/** The demo world and a repository of its beneficiary. */
+type MatrixWorld = DemoWorld & { repositoryId: string };
+
 interface MatrixRow {
   method: 'GET' | 'POST';
   /** The route as registered, so that a route missing from the matrix is noticed. */
   route: string;
-  path: (world: DemoWorld) => string;
+  path: (world: MatrixWorld) => string;
   /** A harmless form for POST routes: allowed callers get a redirect back, nothing changes. */
   form?: Record<string, string>;
   allowed: Who[];
@@ -59,6 +62,12 @@ const MATRIX: MatrixRow[] = [
     allowed: ['operator', 'reviewer'],
   },
   { method: 'GET', route: `/beneficiaries/:beneficiaryId${ID}`, path: (w) => `/beneficiaries/${w.beneficiaryId}`, allowed: ['operator', 'beneficiary'] },
+  {
+    method: 'GET',
+    route: `/repositories/:repositoryId${ID}/candidates`,
+    path: (w) => `/repositories/${w.repositoryId}/candidates`,
+    allowed: ['operator', 'beneficiary'],
+  },
   { method: 'GET', route: '/operator', path: () => '/operator', allowed: ['operator'] },
   { method: 'POST', route: '/operator/deliveries/retry', path: () => '/operator/deliveries/retry', form: { source: 'github', deliveryId: 'none' }, allowed: ['operator'] },
   // The API: deny by default, ready tasks and summary counts public (routes/tasks.ts, routes/summary.ts say why).
@@ -100,11 +109,13 @@ const isPublic = (path: string) => PUBLIC_ROUTES.has(path) || path.startsWith('/
 
 describeEachEngine('authorization matrix', (ctx) => {
   let app: Hono;
-  let world: DemoWorld;
+  let world: MatrixWorld;
   const sessions = new Map<Who, TestSession>();
 
   beforeAll(async () => {
-    world = await insertDemoWorld(ctx.db());
+    const demo = await insertDemoWorld(ctx.db());
+    const { rows } = await ctx.db().query<{ id: string }>('SELECT id::text AS id FROM repositories WHERE beneficiary_id = $1 ORDER BY id LIMIT 1', [demo.beneficiaryId]);
+    world = { ...demo, repositoryId: rows[0]?.id ?? '' };
     app = dashboardRoutes({
       db: ctx.db(),
       clock: () => DEMO_NOW,

@@ -11,6 +11,7 @@ import { renderNotFoundPage, renderServerErrorPage } from './pages/error-pages';
 import { apiRoutes } from './routes/api';
 import { assetsRoutes } from './routes/assets';
 import { beneficiariesRoutes } from './routes/beneficiaries';
+import { candidatesRoutes } from './routes/candidates';
 import { consultantsRoutes } from './routes/consultants';
 import { demoSignInRoutes } from './routes/demo-sign-in';
 import { homeRoutes } from './routes/home';
@@ -48,6 +49,7 @@ export function dashboardRoutes({ db, logger = consoleLogger, signIn: signInOpti
   app.route('/', sponsorsRoutes({ db, clock }));
   app.route('/', sponsorReportsRoutes({ db, clock }));
   app.route('/', beneficiariesRoutes({ db }));
+  app.route('/', candidatesRoutes({ db }));
   app.route('/', operatorRoutes({ db, clock }));
   app.route('/', apiRoutes({ db, logger }));
   app.all('*', (c) => c.html(renderNotFoundPage(c.req.path), 404));

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { ReceivedLine, Throughput } from '../queries/beneficiary-queries';
+import type { BeneficiaryRepository, ReceivedLine, Throughput } from '../queries/beneficiary-queries';
 import { formatDay, formatHoursAndMinutes, formatMoney } from './format';
 import { renderLayout, type Html, type LayoutInput } from './layout';
 import { renderOutLink } from './review-status';
@@ -8,6 +8,7 @@ export interface BeneficiaryPageInput {
   beneficiary: { id: string; name: string; legalName: string };
   received: ReceivedLine[];
   throughput: Throughput;
+  repositories: BeneficiaryRepository[];
   signedIn: LayoutInput['signedIn'];
 }
 
@@ -17,7 +18,7 @@ function formatHours(hours: number | null): string {
 }
 
 /** What a beneficiary received, per sponsor and year, and how fast its tasks get done. */
-export function renderBeneficiaryPage({ beneficiary, received, throughput, signedIn }: BeneficiaryPageInput): Html {
+export function renderBeneficiaryPage({ beneficiary, received, throughput, repositories, signedIn }: BeneficiaryPageInput): Html {
   return renderLayout({
     title: beneficiary.name,
     signedIn,
@@ -42,6 +43,13 @@ ${
     ? ''
     : html`<h2 id="waiting">Waiting for someone</h2><ul class="tasks">${throughput.waiting.map(
         (task) => html`<li>${renderOutLink(task.url, task.title)}<div class="meta"><span>ready since ${formatDay(task.readySince)}</span></div></li>`,
+      )}</ul>`
+}
+${
+  repositories.length === 0
+    ? ''
+    : html`<h2 id="repositories">Your repositories</h2><ul class="tasks">${repositories.map(
+        (repository) => html`<li data-repository="${repository.id}"><span class="title">${repository.host}/${repository.path}</span><div class="meta"><a href="/repositories/${repository.id}/candidates">Candidates: ${repository.suitable} suitable, ${repository.nearMisses} near-misses</a></div></li>`,
       )}</ul>`
 }`,
   });

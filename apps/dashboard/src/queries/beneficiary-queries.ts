@@ -103,3 +103,35 @@ export async function findBeneficiary(db: Queryable, beneficiaryId: string): Pro
   const row = NameRow.parse(rows[0]);
   return { name: row.name, legalName: row.legal_name };
 }
+
+export interface BeneficiaryRepository {
+  id: string;
+  host: string;
+  path: string;
+  /** Open issues discovery found suitable, and near-misses, at the last scan. */
+  suitable: number;
+  nearMisses: number;
+}
+
+const RepositoryRow = z.object({ id: z.string(), host: z.string(), path: z.string(), suitable: Bigint, near_misses: Bigint });
+
+/** The beneficiary's enabled repositories, each with its count of discovered candidates. */
+export async function listRepositories(db: Queryable, beneficiaryId: string): Promise<BeneficiaryRepository[]> {
+  const { rows } = await db.query(
+    `SELECT r.id::text AS id, r.host, r.path,
+            count(d.issue_number) FILTER (WHERE d.suitable)::bigint AS suitable,
+            count(d.issue_number) FILTER (WHERE NOT d.suitable)::bigint AS near_misses
+       FROM repositories r
+       LEFT JOIN discovered_issues d ON d.repository_id = r.id AND d.refused IS NULL
+        AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.repository_id = d.repository_id AND t.issue_number = d.issue_number
+                           AND t.state NOT IN ('candidate', 'withdrawn'))
+      WHERE r.beneficiary_id = $1::bigint AND r.enabled
+      GROUP BY r.id, r.host, r.path
+      ORDER BY r.path, r.id`,
+    [beneficiaryId],
+  );
+  return rows.map((raw) => {
+    const row = RepositoryRow.parse(raw);
+    return { id: row.id, host: row.host, path: row.path, suitable: row.suitable, nearMisses: row.near_misses };
+  });
+}

@@ -5,7 +5,7 @@ import { chromeOf, guard } from '../auth/guard';
 import { beneficiaryContacts } from '../auth/roles';
 import { renderBeneficiaryPage } from '../pages/beneficiary-page';
 import { renderNotFoundPage } from '../pages/error-pages';
-import { findBeneficiary, listReceived, readThroughput } from '../queries/beneficiary-queries';
+import { findBeneficiary, listReceived, listRepositories, readThroughput } from '../queries/beneficiary-queries';
 
 /** `/beneficiaries/:beneficiaryId`: hours and valuation received per sponsor and year, task throughput. */
 export function beneficiariesRoutes({ db }: { db: Database }): Hono<DashboardEnv> {
@@ -14,8 +14,12 @@ export function beneficiariesRoutes({ db }: { db: Database }): Hono<DashboardEnv
     const beneficiaryId = c.req.param('beneficiaryId');
     const beneficiary = await findBeneficiary(db, beneficiaryId);
     if (beneficiary === null) return c.html(renderNotFoundPage(c.req.path), 404);
-    const [received, throughput] = await Promise.all([listReceived(db, beneficiaryId), readThroughput(db, beneficiaryId)]);
-    return c.html(renderBeneficiaryPage({ beneficiary: { id: beneficiaryId, ...beneficiary }, received, throughput, signedIn: chromeOf(c) }));
+    const [received, throughput, repositories] = await Promise.all([
+      listReceived(db, beneficiaryId),
+      readThroughput(db, beneficiaryId),
+      listRepositories(db, beneficiaryId),
+    ]);
+    return c.html(renderBeneficiaryPage({ beneficiary: { id: beneficiaryId, ...beneficiary }, received, throughput, repositories, signedIn: chromeOf(c) }));
   });
   return app;
 }
