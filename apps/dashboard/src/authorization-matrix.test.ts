@@ -68,6 +68,14 @@ const MATRIX: MatrixRow[] = [
     path: (w) => `/repositories/${w.repositoryId}/candidates`,
     allowed: ['operator', 'beneficiary'],
   },
+  {
+    method: 'POST',
+    route: `/repositories/:repositoryId${ID}/candidates/:issueNumber{[1-9][0-9]{0,8}}/mark-ready`,
+    // A demo session has no forge account: allowed callers are sent back, nothing is queued.
+    path: (w) => `/repositories/${w.repositoryId}/candidates/1/mark-ready`,
+    form: {},
+    allowed: ['operator', 'beneficiary'],
+  },
   { method: 'GET', route: '/operator', path: () => '/operator', allowed: ['operator'] },
   { method: 'POST', route: '/operator/deliveries/retry', path: () => '/operator/deliveries/retry', form: { source: 'github', deliveryId: 'none' }, allowed: ['operator'] },
   // The API: deny by default, ready tasks and summary counts public (routes/tasks.ts, routes/summary.ts say why).
@@ -211,5 +219,7 @@ describeEachEngine('authorization matrix', (ctx) => {
   it('leaves the ledger as it was: every allowed form above was harmless', async () => {
     const { rows } = await ctx.db().query<{ count: string }>(`SELECT count(*) AS count FROM contributions WHERE kind <> 'credit'`);
     expect(Number(rows[0]?.count)).toBe(0);
+    const queued = await ctx.db().query<{ count: string }>(`SELECT count(*) AS count FROM inbox_deliveries WHERE source = 'wecena'`);
+    expect(Number(queued.rows[0]?.count)).toBe(0);
   });
 });

@@ -49,7 +49,7 @@ export function dashboardRoutes({ db, logger = consoleLogger, signIn: signInOpti
   app.route('/', sponsorsRoutes({ db, clock }));
   app.route('/', sponsorReportsRoutes({ db, clock }));
   app.route('/', beneficiariesRoutes({ db }));
-  app.route('/', candidatesRoutes({ db }));
+  app.route('/', candidatesRoutes({ db, clock }));
   app.route('/', operatorRoutes({ db, clock }));
   app.route('/', apiRoutes({ db, logger }));
   app.all('*', (c) => c.html(renderNotFoundPage(c.req.path), 404));

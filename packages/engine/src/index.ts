@@ -4,5 +4,14 @@ export { CONFIG_TTL_MS, type ForgeAccess, loadRepositoryConfig } from './reposit
 export { findRepository, registerRepositories, type StoredRepository } from './repository-store';
 export { applyStoreChanges, JourneyConflict } from './store-changes';
 export { loadConsultantFacts, loadTaskSnapshot } from './task-store';
-export { CLAIM_DUE_EVENT, enqueueDueClaims, readScheduledDelivery, type ScheduledDelivery } from './scheduled-deliveries';
+export {
+  CLAIM_DUE_EVENT,
+  enqueueDueClaims,
+  enqueueMarkReady,
+  MARK_READY_EVENT,
+  markReadyDeliveryId,
+  type MarkReadyRequest,
+  readScheduledDelivery,
+  type ScheduledDelivery,
+} from './scheduled-deliveries';
 export { createDiscoveryRunner, type DiscoveryRunner, type DiscoveryRunnerDeps, type ScanOutcome } from './discovery';

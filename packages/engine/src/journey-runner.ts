@@ -12,6 +12,7 @@ import {
   isWecenaLabel,
   type JourneyEvent,
   journeyNeeds,
+  type Permission,
   type RepositoryConfig,
   type TaskSnapshot,
   withForgeTrackedTime,
@@ -19,6 +20,7 @@ import {
 import type { Database, Queryable } from '@wecena/db';
 import type { Logger } from 'pino';
 import { type EffectTarget, performEffects } from './perform-effects';
+import type { MarkReadyRequest } from './scheduled-deliveries';
 import { findRepository, refreshRepositoryIdentity, registerRepositories, type StoredRepository } from './repository-store';
 import { applyStoreChanges } from './store-changes';
 import { loadConsultantFacts, loadTaskSnapshot } from './task-store';
@@ -208,11 +210,13 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     access: ForgeAccess,
     config: RepositoryConfig,
     event: JourneyEvent,
+    /** The actor's permission when the caller asked the forge already. */
+    known?: Permission,
   ): Promise<PlannedDecision[]> {
     const now = deps.clock();
     const needs = journeyNeeds(event, config);
     const actor = event.kind === 'comment_created' ? event.author : event.actor;
-    const permission = needs.permission ? await port.permissionOf({ repository: repository.ref, login: actor.login }) : null;
+    const permission = known ?? (needs.permission ? await port.permissionOf({ repository: repository.ref, login: actor.login }) : null);
     const consultants = await loadConsultantFacts(db, repository, needs.consultantLogins, now.toISOString().slice(0, 10));
     const issueNumbers = await issuesConcerned(repository, port, event, consultants);
     // A reply answers where the event happened: the comment's issue or change request, or the
@@ -324,7 +328,46 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     );
   }
 
-  return { runForgeEvent, runClaimDue, runClaimRecalled };
+  /**
+   * A candidate marked ready on the dashboard by someone signed in with the forge: the forge is
+   * asked for that login's permission, and with write or more the issue, read from the forge as
+   * it is now, is decided on as if that login had written `/wecena ready` on it. Without, nothing
+   * is posted on the forge: the click was not made there, so no refusal is written there.
+   */
+  async function runMarkReady(key: DeliveryKey, request: MarkReadyRequest): Promise<void> {
+    if (await resumeStoredDecisions(key)) return;
+    const repository = await repositoryById(db, request.repositoryId);
+    const access = repository && deps.forges[repository.ref.forge];
+    if (!repository || !access || !repository.enabled) return;
+    const port = await access.portFor(repository);
+    const context = { forge: repository.ref.forge, repository: repository.ref.path, issueNumber: request.issueNumber, login: request.login };
+    if (!port) {
+      logger.warn(context, 'repository not reachable with the configured credentials; marking ready left');
+      return;
+    }
+    const permission = await port.permissionOf({ repository: repository.ref, login: request.login });
+    if (!isMaintainer(permission)) {
+      logger.info({ ...context, permission }, 'marked ready on the dashboard by someone without write access; nothing done');
+      return;
+    }
+    const issue = await port.getIssue({ repository: repository.ref, issueNumber: request.issueNumber });
+    if (issue === null) {
+      logger.info(context, 'marked ready on the dashboard, but the forge has no such issue; nothing done');
+      return;
+    }
+    const config = await loadRepositoryConfig(db, repository, port, access, deps.clock(), logger);
+    const event: JourneyEvent = {
+      kind: 'comment_created',
+      repository: repository.ref,
+      on: { type: 'issue', issue },
+      comment: { forgeId: key.deliveryId, body: '/wecena ready', url: issue.url },
+      author: { login: request.login, forgeId: request.forgeUserId, isBot: false },
+    };
+    const planned = await planDecisions(repository, port, access, config, event, permission);
+    await commitAndPerform(key, repository, port, planned);
+  }
+
+  return { runForgeEvent, runClaimDue, runClaimRecalled, runMarkReady };
 }
 
 export type JourneyRunner = ReturnType<typeof createJourneyRunner>;

@@ -27,7 +27,7 @@ export interface Journey {
 /**
  * What the worker does with each delivery: translate it into a forge event, record it, run the
  * journey on it, then let discovery rescore the issue; and for wecena's own deliveries, the
- * claim reminders, expiries and recalls.
+ * claim reminders, expiries and recalls, and candidates marked ready on the dashboard.
  */
 export function createJourney(options: JourneyOptions): Journey {
   const { db, clock, logger } = options;
@@ -57,6 +57,10 @@ export function createJourney(options: JourneyOptions): Journey {
       const scheduled = readScheduledDelivery(delivery.eventName, parseDeliveryBody(delivery));
       if (scheduled === null) throw new PermanentDeliveryError(`wecena delivery ${delivery.deliveryId} is not one wecena schedules`);
       const key = { source: delivery.source, deliveryId: delivery.deliveryId };
+      if (scheduled.kind === 'mark_ready') {
+        await runner.runMarkReady(key, scheduled);
+        return;
+      }
       await (scheduled.kind === 'claim_due' ? runner.runClaimDue(key, scheduled.claimId) : runner.runClaimRecalled(key, scheduled.claimId));
     },
   };

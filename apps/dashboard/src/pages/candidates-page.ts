@@ -12,10 +12,23 @@ export interface CandidatesRepository {
   beneficiary: { id: string; name: string } | null;
 }
 
+/** The forge account a candidate would be marked ready as. */
+export interface MarkReadyAs {
+  login: string;
+  forgeUserId: string;
+}
+
 export interface CandidatesPageInput {
   repository: CandidatesRepository;
   /** Best first, as `loadCandidates` ranks them. */
   candidates: Candidate[];
+  /**
+   * The "mark ready" buttons: `as` the forge account signed in on the repository's forge, or
+   * null (a demo session, another forge) for a hint to sign in with the forge; null: none.
+   */
+  markReady?: { as: MarkReadyAs | null; csrfToken: string } | null;
+  /** The issue just marked ready, for the notice. */
+  marked?: number | null;
   signedIn: LayoutInput['signedIn'];
 }
 
@@ -44,9 +57,14 @@ function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
 
-function renderCandidate(candidate: Candidate, rank: number): Html {
+function renderMarkReady(repository: CandidatesRepository, candidate: Candidate, markReady: CandidatesPageInput['markReady']): Html | string {
+  if (markReady === null || markReady === undefined || markReady.as === null) return '';
+  return html`<form class="inline" method="post" action="/repositories/${repository.id}/candidates/${candidate.issueNumber}/mark-ready"><input type="hidden" name="_csrf" value="${markReady.csrfToken}"><button type="submit">Mark ready</button></form>`;
+}
+
+function renderCandidate(candidate: Candidate, rank: number, repository: CandidatesRepository, markReady: CandidatesPageInput['markReady']): Html {
   const nearMiss = !candidate.suitable || !candidate.ready;
-  return html`<li data-issue="${candidate.issueNumber}" data-rank="${rank}">${renderOutLink(candidate.url, `#${candidate.issueNumber} ${candidate.title}`)}
+  return html`<li id="issue-${candidate.issueNumber}" data-issue="${candidate.issueNumber}" data-rank="${rank}">${renderOutLink(candidate.url, `#${candidate.issueNumber} ${candidate.title}`)}
 <div class="meta"><span>score <strong data-score>${candidate.score}</strong></span><span class="tag">${CATEGORY_LABELS[candidate.category] ?? candidate.category}</span><span>${
     candidate.suitable && candidate.ready ? 'suitable, checklist passes' : candidate.suitable ? 'suitable, checklist fails' : 'near-miss'
   }</span>${candidate.skills.length === 0 ? '' : html`<span>needs ${candidate.skills.join(', ')}</span>`}${
@@ -64,17 +82,28 @@ ${
       : html`<p class="readiness"><strong>Before it can be offered:</strong></p><ul class="readiness">${candidate.failedReadiness.map(
           (item) => html`<li data-readiness="${item}">${READINESS_LABELS[item] ?? item}</li>`,
         )}</ul>`
-  }</li>`;
+  }${renderMarkReady(repository, candidate, markReady)}</li>`;
 }
 
 /** A repository's candidates, ranked, each with the reasons of its score and what a near-miss lacks. */
-export function renderCandidatesPage({ repository, candidates, signedIn }: CandidatesPageInput): Html {
+export function renderCandidatesPage({ repository, candidates, markReady = null, marked = null, signedIn }: CandidatesPageInput): Html {
   const suitable = candidates.filter((candidate) => candidate.suitable).length;
   return renderLayout({
     title: `Candidates of ${repository.path}`,
     signedIn,
     body: html`<h1>Candidates of ${repository.path}</h1>
-<p class="lede">The open issues of ${repository.host}/${repository.path} that wecena found a volunteer could take in about a day, best first, with why. Nothing is posted on the forge: label an issue <code>wecena-ready</code> to offer it.</p>
+<p class="lede">The open issues of ${repository.host}/${repository.path} that wecena found a volunteer could take in about a day, best first, with why. Nothing is posted on the forge until a maintainer offers an issue: the <code>wecena-ready</code> label${
+      markReady?.as ? ' or the Mark ready button (wecena checks on the forge that your account has write access, then runs the readiness checklist, as the label does)' : ''
+    }.</p>
+${
+  markReady !== null && markReady.as === null
+    ? html`<p class="meta">A maintainer signed in with ${repository.host} can mark a candidate ready from here.</p>`
+    : ''
+}${
+  marked === null || markReady?.as === null || markReady === null
+    ? ''
+    : html`<p class="notice" role="status">#${marked} marked ready as ${markReady.as.login}: wecena checks your access on ${repository.host} and runs the checklist; the label or what is missing appears on the issue in a moment.</p>`
+}
 ${repository.beneficiary === null ? '' : html`<p class="meta"><a href="/beneficiaries/${repository.beneficiary.id}">${repository.beneficiary.name}</a></p>`}
 <ul class="figures"><li><span class="value" data-figure="candidates">${candidates.length}</span><span class="label">candidates</span></li>
 <li><span class="value" data-figure="suitable">${suitable}</span><span class="label">suitable</span></li>
@@ -82,7 +111,7 @@ ${repository.beneficiary === null ? '' : html`<p class="meta"><a href="/benefici
 ${
   candidates.length === 0
     ? html`<p class="empty">No candidates yet: wecena has not scanned this repository, or found no open issue that fits.</p>`
-    : html`<ol class="tasks candidates">${candidates.map((candidate, index) => renderCandidate(candidate, index + 1))}</ol>`
+    : html`<ol class="tasks candidates">${candidates.map((candidate, index) => renderCandidate(candidate, index + 1, repository, markReady))}</ol>`
 }`,
   });
 }

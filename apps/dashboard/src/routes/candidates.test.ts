@@ -1,11 +1,13 @@
 import { describeEachEngine } from '@wecena/testkit';
 import type { Queryable } from '@wecena/db';
 import type { Hono } from 'hono';
+import { serializeSigned } from 'hono/utils/cookie';
 import { beforeAll, expect, it } from 'vitest';
 import { dashboardRoutes } from '../dashboard-routes';
 import { insertDemoWorld, type DemoWorld } from '../testing/demo-world';
 import { DEMO_NOW } from '../testing/sample-data';
-import { LOOPBACK_ORIGIN, signInAsDemo, TEST_SESSION_SECRET, type TestSession } from '../testing/sign-in';
+import { createSession, grantRole } from '../queries/session-queries';
+import { LOOPBACK_ORIGIN, postForm, signInAsDemo, TEST_SESSION_SECRET, type TestSession } from '../testing/sign-in';
 import { insertRepository, insertTask } from '../testing/store-fixtures';
 
 interface Row {
@@ -57,6 +59,23 @@ describeEachEngine('the candidates page', (ctx) => {
   async function page(session: TestSession | null, path: string): Promise<{ status: number; text: string; location: string | null }> {
     const response = await app.request(`${LOOPBACK_ORIGIN}${path}`, { headers: session === null ? {} : { Cookie: session.cookie } });
     return { status: response.status, text: await response.text(), location: response.headers.get('Location') };
+  }
+
+  /** A session signed in with a GitHub account that holds the beneficiary contact's role. */
+  async function signInWithGithub(login: string, forgeUserId: string): Promise<TestSession> {
+    const db = ctx.db();
+    await grantRole(db, { forge: 'github', host: 'github.com', login, role: { kind: 'beneficiary_contact', beneficiaryId: world.beneficiaryId } });
+    const identity = { forge: 'github' as const, host: 'github.com', login, forgeUserId };
+    const { token, csrfToken } = await createSession(db, { displayName: login, identity, demoRoles: null, now: DEMO_NOW, lifetimeMs: 3_600_000 });
+    const cookie = (await serializeSigned('wecena_session', token, TEST_SESSION_SECRET)).split(';')[0] ?? '';
+    return { cookie, csrfToken };
+  }
+
+  async function queued(): Promise<{ delivery_id: string; event_name: string; body: unknown }[]> {
+    const { rows } = await ctx.db().query<{ delivery_id: string; event_name: string; body: string }>(
+      `SELECT delivery_id, event_name, convert_from(body, 'UTF8') AS body FROM inbox_deliveries WHERE source = 'wecena' ORDER BY delivery_id`,
+    );
+    return rows.map((row) => ({ ...row, body: JSON.parse(row.body) as unknown }));
   }
 
   beforeAll(async () => {
@@ -164,5 +183,52 @@ describeEachEngine('the candidates page', (ctx) => {
     // Only an operator learns that an id is no repository's.
     expect((await page(operator, '/repositories/999999/candidates')).status).toBe(404);
     expect((await page(contact, '/repositories/999999/candidates')).status).toBe(403);
+  });
+
+  it('offers a maintainer signed in with the forge a Mark ready button per candidate; a demo session a hint instead', async () => {
+    const maria = await signInWithGithub('maria-gh', '4242');
+    const path = `/repositories/${repositoryId}/candidates`;
+    const { status, text } = await page(maria, path);
+
+    expect(status).toBe(200);
+    expect(text).toContain(`<form class="inline" method="post" action="${path}/12/mark-ready"><input type="hidden" name="_csrf" value="${maria.csrfToken}"><button type="submit">Mark ready</button></form>`);
+    expect(text).toContain(`action="${path}/7/mark-ready"`);
+    const demo = await page(contact, path);
+    expect(demo.text).not.toContain('Mark ready</button>');
+    expect(demo.text).toContain('A maintainer signed in with github.com can mark a candidate ready from here.');
+  });
+
+  it('marking ready queues one delivery of wecena\'s own, as the signed-in forge login, for the worker', async () => {
+    const maria = await signInWithGithub('maria-gh', '4242');
+    const path = `/repositories/${repositoryId}/candidates`;
+
+    const response = await postForm(app, `${path}/7/mark-ready`, { _csrf: maria.csrfToken }, maria.cookie);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe(`${path}?marked=7#issue-7`);
+    // Twice: still one delivery.
+    await postForm(app, `${path}/7/mark-ready`, { _csrf: maria.csrfToken }, maria.cookie);
+    // Not a candidate (refused, or on wecena already), and a demo session: nothing queued.
+    await postForm(app, `${path}/30/mark-ready`, { _csrf: maria.csrfToken }, maria.cookie);
+    await postForm(app, `${path}/31/mark-ready`, { _csrf: maria.csrfToken }, maria.cookie);
+    await postForm(app, `${path}/12/mark-ready`, { _csrf: contact.csrfToken }, contact.cookie);
+
+    expect(await queued()).toEqual([
+      {
+        delivery_id: `mark-ready:${repositoryId}:7:maria-gh`,
+        event_name: 'candidate_marked_ready',
+        body: { repositoryId, issueNumber: 7, login: 'maria-gh', forgeUserId: '4242' },
+      },
+    ]);
+    const { text } = await page(maria, `${path}?marked=7`);
+    expect(text).toContain('#7 marked ready as maria-gh');
+  });
+
+  it('refuses marking ready without the session token, and to a contact of another beneficiary', async () => {
+    const maria = await signInWithGithub('maria-gh', '4242');
+    const path = `/repositories/${repositoryId}/candidates/12/mark-ready`;
+
+    expect((await postForm(app, path, { _csrf: 'wrong' }, maria.cookie)).status).toBe(403);
+    expect((await postForm(app, path, { _csrf: otherContact.csrfToken }, otherContact.cookie)).status).toBe(403);
+    expect((await queued()).map((delivery) => delivery.delivery_id)).not.toContain(`mark-ready:${repositoryId}:12:maria-gh`);
   });
 });
