@@ -178,4 +178,19 @@ describeEachEngine('the role pages', (ctx) => {
     expect(response.headers.get('Location')).toBe('/operator?done=retried#inbox');
     expect(rows[0]?.status).toBe('pending');
   });
+
+  it("shows the operator where each repository's discovery scan stands", async () => {
+    const db = ctx.db();
+    const repositoryId = await insertRepository(db, { path: 'entraide/annuaire', beneficiaryId: world.beneficiaryId });
+    await db.query(
+      `INSERT INTO discovery_scans (repository_id, cursor, resume_at, started_at, updated_at, pages, issues_seen)
+       VALUES ($1, 'page-3', '2026-03-02T11:45:00Z', '2026-03-02T11:00:00Z', '2026-03-02T11:20:00Z', 2, 100)`,
+      [repositoryId],
+    );
+
+    const { text } = await page(operator, '/operator');
+
+    expect(text).toContain("paused by the forge rate limit until 11:45 UTC (100 issues in 2 pages so far)");
+    expect(text).toContain('not scanned yet');
+  });
 });

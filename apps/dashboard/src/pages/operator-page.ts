@@ -34,9 +34,18 @@ ${
 ${
   input.repositories.length === 0
     ? html`<p class="empty">No repository yet: install the GitHub App or add the GitLab webhook, then link each repository to its beneficiary with <code>wecena admin</code>.</p>`
-    : html`<div class="table-scroll"><table class="stack"><thead><tr><th>Repository</th><th>Forge</th><th>Beneficiary</th><th>Enabled</th></tr></thead><tbody>${input.repositories.map(
-        (repository) => html`<tr><td data-label="Repository"><code>${repository.host}/${repository.path}</code></td><td data-label="Forge">${repository.forge}</td><td data-label="Beneficiary">${repository.beneficiary ?? html`<span class="warn">not linked: its work counts for no one</span>`}</td><td data-label="Enabled">${repository.enabled ? 'yes' : 'no'}</td></tr>`,
+    : html`<div class="table-scroll"><table class="stack"><thead><tr><th>Repository</th><th>Forge</th><th>Beneficiary</th><th>Enabled</th><th>Discovery</th></tr></thead><tbody>${input.repositories.map(
+        (repository) => html`<tr><td data-label="Repository"><code>${repository.host}/${repository.path}</code></td><td data-label="Forge">${repository.forge}</td><td data-label="Beneficiary">${repository.beneficiary ?? html`<span class="warn">not linked: its work counts for no one</span>`}</td><td data-label="Enabled">${repository.enabled ? 'yes' : 'no'}</td><td data-label="Discovery">${describeScan(repository.scan)}</td></tr>`,
       )}</tbody></table></div>`
 }`,
   });
+}
+
+/** Where the scan of a repository's open issues stands, in words. */
+function describeScan(scan: RepositoryLink['scan']): string {
+  if (scan === null) return 'not scanned yet';
+  const seen = `${scan.issuesSeen} issue${scan.issuesSeen === 1 ? '' : 's'} in ${scan.pages} page${scan.pages === 1 ? '' : 's'}`;
+  if (scan.finishedAt !== null) return `scanned: ${seen}, ${scan.finishedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (scan.resumeAt !== null) return `paused by the forge rate limit until ${scan.resumeAt.toISOString().slice(11, 16)} UTC (${seen} so far)`;
+  return `scanning: ${seen} so far`;
 }

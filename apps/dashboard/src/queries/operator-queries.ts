@@ -8,6 +8,8 @@ export interface RepositoryLink {
   path: string;
   enabled: boolean;
   beneficiary: string | null;
+  /** Where the discovery scan of its open issues stands; null before the first scan. */
+  scan: { pages: number; issuesSeen: number; finishedAt: Date | null; resumeAt: Date | null } | null;
 }
 
 export interface ParkedDelivery {
@@ -26,16 +28,37 @@ const RepositoryRow = z.object({
   path: z.string(),
   enabled: z.boolean(),
   beneficiary: z.string().nullable(),
+  scan_pages: z.number().nullable(),
+  scan_issues_seen: z.number().nullable(),
+  scan_finished_at: z.date().nullable(),
+  scan_resume_at: z.date().nullable(),
 });
 
 /** Every repository with the beneficiary it is linked to (null: its work counts for no one yet). */
 export async function listRepositoryLinks(db: Queryable): Promise<RepositoryLink[]> {
   const { rows } = await db.query(
-    `SELECT r.id::text AS id, r.forge, r.host, r.path, r.enabled, b.name AS beneficiary
-       FROM repositories r LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
+    `SELECT r.id::text AS id, r.forge, r.host, r.path, r.enabled, b.name AS beneficiary,
+            s.pages AS scan_pages, s.issues_seen AS scan_issues_seen, s.finished_at AS scan_finished_at, s.resume_at AS scan_resume_at
+       FROM repositories r
+       LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
+       LEFT JOIN discovery_scans s ON s.repository_id = r.id
       ORDER BY r.host, lower(r.path)`,
   );
-  return rows.map((raw) => RepositoryRow.parse(raw));
+  return rows.map((raw) => {
+    const row = RepositoryRow.parse(raw);
+    return {
+      id: row.id,
+      forge: row.forge,
+      host: row.host,
+      path: row.path,
+      enabled: row.enabled,
+      beneficiary: row.beneficiary,
+      scan:
+        row.scan_pages === null
+          ? null
+          : { pages: row.scan_pages, issuesSeen: row.scan_issues_seen ?? 0, finishedAt: row.scan_finished_at, resumeAt: row.scan_resume_at },
+    };
+  });
 }
 
 const ParkedRow = z.object({
