@@ -99,7 +99,7 @@ describeEachEngine('GitHub journey: claiming an issue', (engine) => {
     await claimIssue(journey(), 'lea-oc', 1);
     github.replied(
       2,
-      '@lea-oc You already hold 1 open claims, and the limit is 1. Finish one, or hand it over with `/wecena release <note>`, before claiming another.',
+      '@lea-oc You already hold 1 open claim, and the limit is 1. Finish one, or hand it over with `/wecena release <note>`, before claiming another.',
     );
 
     await step('issue_comment', commentCreated('lea-oc', '/wecena claim', { number: 2, labels: ['wecena-ready'] }));

@@ -76,7 +76,7 @@ export const journeyMessages = {
     claimNotAvailable:
       'Your availability window does not cover today, so you cannot claim an issue now. Ask your sponsor to record your availability on wecena, then claim again.',
     claimOverLimit: (count: number, limit: number) =>
-      `You already hold ${count} open claims, and the limit is ${limit}. Finish one, or hand it over with \`/wecena release <note>\`, before claiming another.`,
+      `You already hold ${count} open claim${count === 1 ? '' : 's'}, and the limit is ${limit}. Finish one, or hand it over with \`/wecena release <note>\`, before claiming another.`,
     spendNoTask: 'This is not an issue offered on wecena, so there is no task to log time on.',
     spendNotClaimed: 'Nobody holds this issue, so time cannot be logged on it. Claim it first with `/wecena claim`.',
     spendNotClaimant: (who: string) => `Only ${who}, who claimed this issue, can log time on it.`,
