@@ -1,2 +1,3 @@
 export * from './fixtures';
 export * from './db';
+export { useStrictNock } from './http/strict-nock';

@@ -1,11 +1,12 @@
+import { useStrictNock } from '@wecena/testkit';
 import type { RepositoryRef } from '@wecena/core';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { describe, expect, it } from 'vitest';
 import { createGithubProbot, githubApiBaseUrl, githubAppClient } from './github-app-client';
-import { generateAppPrivateKey, GITHUB_API, TestOctokit, useGithubApiMock } from './testing/github-api-mock';
+import { generateAppPrivateKey, GITHUB_API, TestOctokit } from './testing/github-api-mock';
 
-useGithubApiMock();
+useStrictNock();
 
 const APP_ID = 4242;
 const privateKey = generateAppPrivateKey();

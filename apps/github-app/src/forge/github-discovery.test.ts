@@ -2,15 +2,15 @@ import type { ForgeEvent } from '@wecena/core';
 import { type Database, loadCandidates, loadDiscoveryScan } from '@wecena/db';
 import { createDiscoveryRunner, type ForgeAccess } from '@wecena/engine';
 import { formatConfigProblem, readRepositoryConfig } from '@wecena/forge-config';
-import { describeEachEngine } from '@wecena/testkit';
+import { describeEachEngine, useStrictNock } from '@wecena/testkit';
 import nock from 'nock';
 import { pino } from 'pino';
 import { beforeEach, expect, it } from 'vitest';
 import { createGithubForge, GITHUB_CONFIG_FILE_PATH } from './github-forge';
-import { GITHUB_API, INSTALLATION_TOKEN, installationOctokit, useGithubApiMock } from './testing/github-api-mock';
+import { GITHUB_API, INSTALLATION_TOKEN, installationOctokit } from './testing/github-api-mock';
 import { graphqlIssue, mockOpenIssuesQuery, openIssuesPage, rateLimitHeaders } from './testing/github-open-issues';
 
-useGithubApiMock();
+useStrictNock();
 
 const REPO = '/repos/Codertocat/Hello-World';
 const REF = { forge: 'github', host: 'github.com', forgeId: '186853002', path: 'Codertocat/Hello-World' } as const;

@@ -1,10 +1,11 @@
+import { useStrictNock } from '@wecena/testkit';
 import type { RepositoryRef } from '@wecena/core';
 import { describe, expect, it } from 'vitest';
 import { createGithubForge } from './github-forge';
-import { installationOctokit, useGithubApiMock } from './testing/github-api-mock';
+import { installationOctokit } from './testing/github-api-mock';
 import { graphqlIssue, mockOpenIssuesQuery, openIssuesPage, rateLimitHeaders } from './testing/github-open-issues';
 
-useGithubApiMock();
+useStrictNock();
 
 const repository: RepositoryRef = { forge: 'github', host: 'github.com', forgeId: '186853002', path: 'Codertocat/Hello-World' };
 const RESET = 1_772_442_000; // 2026-03-02T09:00:00Z

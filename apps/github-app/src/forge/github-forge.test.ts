@@ -1,11 +1,11 @@
 import type { IssueLocator, Permission, RepositoryRef } from '@wecena/core';
-import { githubExample } from '@wecena/testkit';
+import { githubExample, useStrictNock } from '@wecena/testkit';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createGithubForge, GITHUB_CONFIG_FILE_PATH, GithubForgeError } from './github-forge';
-import { GITHUB_API, INSTALLATION_TOKEN, installationOctokit, nextPageLink, useGithubApiMock } from './testing/github-api-mock';
+import { GITHUB_API, INSTALLATION_TOKEN, installationOctokit, nextPageLink } from './testing/github-api-mock';
 
-useGithubApiMock();
+useStrictNock();
 
 const repository: RepositoryRef = { forge: 'github', host: 'github.com', forgeId: '186853002', path: 'Codertocat/Hello-World' };
 const issue: IssueLocator = { repository, issueNumber: 1 };

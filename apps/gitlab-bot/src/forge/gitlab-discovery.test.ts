@@ -1,14 +1,14 @@
 import { type Database, loadCandidates, loadDiscoveryScan } from '@wecena/db';
 import { createDiscoveryRunner, type ForgeAccess } from '@wecena/engine';
 import { formatConfigProblem, readRepositoryConfig } from '@wecena/forge-config';
-import { describeEachEngine } from '@wecena/testkit';
+import { describeEachEngine, useStrictNock } from '@wecena/testkit';
 import { pino } from 'pino';
 import { beforeEach, expect, it } from 'vitest';
 import { createGitlabForge } from './gitlab-forge';
-import { gitlabApi, testGitlab, useGitlabApiMock } from './testing/gitlab-api-mock';
+import { gitlabApi, testGitlab } from './testing/gitlab-api-mock';
 import { gitlabPageHeaders, listedGitlabIssue, mockOpenIssuesPage } from './testing/gitlab-open-issues';
 
-useGitlabApiMock();
+useStrictNock();
 
 const PROJECT = '/v4/projects/1';
 const START = new Date('2026-03-02T09:00:00.000Z');

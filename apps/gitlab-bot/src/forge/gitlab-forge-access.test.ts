@@ -1,10 +1,11 @@
+import { useStrictNock } from '@wecena/testkit';
 import type { RepositoryRef } from '@wecena/core';
 import type { StoredRepository } from '@wecena/engine';
 import { describe, expect, it } from 'vitest';
 import { gitlabForgeAccess, hostOf } from './gitlab-forge-access';
-import { gitlabApi, useGitlabApiMock } from './testing/gitlab-api-mock';
+import { gitlabApi } from './testing/gitlab-api-mock';
 
-useGitlabApiMock();
+useStrictNock();
 
 function stored(ref: RepositoryRef): StoredRepository {
   return { id: 'r1', ref, beneficiaryId: null, linkedToEligibleBeneficiary: false, enabled: true, installationId: null, config: {}, configFetchedAt: null };

@@ -1,10 +1,11 @@
+import { useStrictNock } from '@wecena/testkit';
 import type { RepositoryRef } from '@wecena/core';
 import { describe, expect, it } from 'vitest';
 import { createGitlabForge } from './gitlab-forge';
-import { gitlabApi, testGitlab, useGitlabApiMock } from './testing/gitlab-api-mock';
+import { gitlabApi, testGitlab } from './testing/gitlab-api-mock';
 import { gitlabPageHeaders, listedGitlabIssue, mockOpenIssuesPage } from './testing/gitlab-open-issues';
 
-useGitlabApiMock();
+useStrictNock();
 
 const repository: RepositoryRef = { forge: 'gitlab', host: 'gitlab.example.org', forgeId: '1', path: 'gitlab-org/gitlab-test' };
 const RESET = 1_772_442_000; // 2026-03-02T09:00:00Z

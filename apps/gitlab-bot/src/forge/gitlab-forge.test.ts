@@ -1,10 +1,11 @@
+import { useStrictNock } from '@wecena/testkit';
 import type { IssueLocator, RepositoryRef } from '@wecena/core';
 import { describe, expect, it } from 'vitest';
 import { createGitlabForge, GITLAB_CONFIG_FILE_PATH, type GitlabForgeOptions, permissionOfAccessLevel } from './gitlab-forge';
 import { GitlabForgeError } from './gitlab-forge-error';
-import { gitlabApi, nextPageHeaders, testGitlab, useGitlabApiMock } from './testing/gitlab-api-mock';
+import { gitlabApi, nextPageHeaders, testGitlab } from './testing/gitlab-api-mock';
 
-useGitlabApiMock();
+useStrictNock();
 
 const repository: RepositoryRef = { forge: 'gitlab', host: 'gitlab.example.org', forgeId: '1', path: 'gitlab-org/gitlab-test' };
 const issue: IssueLocator = { repository, issueNumber: 3 };

@@ -1,6 +1,5 @@
 import { Gitlab } from '@gitbeaker/rest';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const GITLAB_URL = 'https://gitlab.example.org';
 export const GITLAB_TOKEN = 'glpat-wecena-bot-token';
@@ -13,33 +12,6 @@ export function testGitlab(url = GITLAB_URL, token = GITLAB_TOKEN): Gitlab {
 /** The test instance's API, as the bot sees it: every request must carry the bot's token. */
 export function gitlabApi(url = GITLAB_URL, token = GITLAB_TOKEN): nock.Scope {
   return nock(`${url}/api`).matchHeader('private-token', token);
-}
-
-/**
- * GitLab's API at the HTTP boundary: no real network, and each test fails on a request it
- * did not mock or a mock it did not use, listing them.
- */
-export function useGitlabApiMock(): void {
-  const unexpected: string[] = [];
-  const recordUnexpected = (request: { method?: string; path?: string; href?: string }) => {
-    unexpected.push(`${request.method ?? '?'} ${request.href ?? request.path ?? '?'}`);
-  };
-
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.emitter.on('no match', recordUnexpected);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    const unmatched = unexpected.splice(0);
-    nock.cleanAll();
-    expect(unmatched, 'requests nobody mocked').toEqual([]);
-    expect(pending, 'mocks nobody used').toEqual([]);
-  });
-  afterAll(() => {
-    nock.emitter.removeListener('no match', recordUnexpected);
-    nock.enableNetConnect();
-  });
 }
 
 /** GitLab's pagination headers for page `page` of `path` when another page follows. */
