@@ -1,7 +1,7 @@
 export { createJourneyRunner, type DeliveryKey, type JourneyRunner, type JourneyRunnerDeps } from './journey-runner';
 export { type EffectTarget, performEffects } from './perform-effects';
 export { CONFIG_TTL_MS, type ForgeAccess, loadRepositoryConfig } from './repository-config';
-export { findRepository, registerRepositories, type StoredRepository } from './repository-store';
+export { findRepository, findRepositoryById, registerRepositories, type StoredRepository } from './repository-store';
 export { applyStoreChanges, JourneyConflict } from './store-changes';
 export { loadConsultantFacts, loadTaskSnapshot } from './task-store';
 export {

@@ -17,11 +17,11 @@ import {
   type TaskSnapshot,
   withForgeTrackedTime,
 } from '@wecena/core';
-import type { Database, Queryable } from '@wecena/db';
+import type { Database } from '@wecena/db';
 import type { Logger } from 'pino';
 import { type EffectTarget, performEffects } from './perform-effects';
 import type { MarkReadyRequest } from './scheduled-deliveries';
-import { findRepository, refreshRepositoryIdentity, registerRepositories, type StoredRepository } from './repository-store';
+import { findRepository, findRepositoryById, refreshRepositoryIdentity, registerRepositories, type StoredRepository } from './repository-store';
 import { applyStoreChanges } from './store-changes';
 import { loadConsultantFacts, loadTaskSnapshot } from './task-store';
 import { type ForgeAccess, loadRepositoryConfig } from './repository-config';
@@ -73,7 +73,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     if (rows.length === 0) return false;
     for (const row of rows) {
       if (row.performed_at !== null) continue;
-      const repository = await repositoryById(db, row.repository_id);
+      const repository = await findRepositoryById(db, row.repository_id);
       const access = repository && deps.forges[repository.ref.forge];
       if (!repository || !access) continue;
       const port = await access.portFor(repository);
@@ -308,7 +308,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     );
     const due = rows[0];
     if (!due) return;
-    const repository = await repositoryById(db, due.repository_id);
+    const repository = await findRepositoryById(db, due.repository_id);
     const access = repository && deps.forges[repository.ref.forge];
     if (!repository || !access || !repository.enabled) return;
     const port = await access.portFor(repository);
@@ -336,7 +336,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
    */
   async function runMarkReady(key: DeliveryKey, request: MarkReadyRequest): Promise<void> {
     if (await resumeStoredDecisions(key)) return;
-    const repository = await repositoryById(db, request.repositoryId);
+    const repository = await findRepositoryById(db, request.repositoryId);
     const access = repository && deps.forges[repository.ref.forge];
     if (!repository || !access || !repository.enabled) return;
     const port = await access.portFor(repository);
@@ -395,12 +395,3 @@ const WECENA_LABEL_ROLES = ['ready', 'claimed', 'done', 'needsInfo'] as const;
 
 /** A line of a comment that starts a wecena command, as the core's command lines are found. */
 const WECENA_COMMAND = /^\s{0,3}\/wecena\b/im;
-
-async function repositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
-  const { rows } = await db.query<{ forge: 'github' | 'gitlab'; host: string; forge_id: string; path: string }>(
-    `SELECT forge, host, forge_id, path FROM repositories WHERE id = $1`,
-    [id],
-  );
-  const row = rows[0];
-  return row ? findRepository(db, { forge: row.forge, host: row.host, forgeId: row.forge_id, path: row.path }) : null;
-}

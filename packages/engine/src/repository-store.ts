@@ -28,17 +28,28 @@ interface RepositoryRow {
   config_fetched_at: Date | null;
 }
 
+const REPOSITORY_SELECT = `
+  SELECT r.id, r.forge, r.host, r.forge_id, r.path, r.beneficiary_id, r.enabled, r.installation_id, r.config, r.config_fetched_at,
+         (b.id IS NOT NULL AND (b.eligibility = 'public_interest_organisation' OR b.licence IS NOT NULL)) AS eligible
+    FROM repositories r LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id`;
+
 /** The repository an event came from, by its forge id (stable across renames); null when unknown. */
 export async function findRepository(db: Queryable, ref: RepositoryRef): Promise<StoredRepository | null> {
-  const { rows } = await db.query<RepositoryRow>(
-    `SELECT r.id, r.forge, r.host, r.forge_id, r.path, r.beneficiary_id, r.enabled, r.installation_id, r.config, r.config_fetched_at,
-            (b.id IS NOT NULL AND (b.eligibility = 'public_interest_organisation' OR b.licence IS NOT NULL)) AS eligible
-       FROM repositories r LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
-      WHERE r.forge = $1 AND r.host = $2 AND r.forge_id = $3`,
-    [ref.forge, ref.host.toLowerCase(), ref.forgeId],
-  );
-  const row = rows[0];
-  if (!row) return null;
+  const { rows } = await db.query<RepositoryRow>(`${REPOSITORY_SELECT} WHERE r.forge = $1 AND r.host = $2 AND r.forge_id = $3`, [
+    ref.forge,
+    ref.host.toLowerCase(),
+    ref.forgeId,
+  ]);
+  return rows[0] ? toStoredRepository(rows[0]) : null;
+}
+
+/** A repository by wecena's own id (a stored decision, a claim, a scan refer to it so). */
+export async function findRepositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
+  const { rows } = await db.query<RepositoryRow>(`${REPOSITORY_SELECT} WHERE r.id = $1`, [id]);
+  return rows[0] ? toStoredRepository(rows[0]) : null;
+}
+
+function toStoredRepository(row: RepositoryRow): StoredRepository {
   return {
     id: row.id,
     ref: { forge: row.forge, host: row.host, forgeId: row.forge_id, path: row.path },

@@ -11,7 +11,6 @@ import {
   nextRequestAt,
   type RepositoryConfig,
   type RepositoryFacts,
-  type RepositoryRef,
   selectAutoTags,
 } from '@wecena/core';
 import {
@@ -22,7 +21,6 @@ import {
   loadAutoTagCandidates,
   loadCandidates,
   loadUnfinishedScans,
-  type Queryable,
   recordAssessment,
   recordAutoTag,
   recordAutoTagOptOut,
@@ -32,7 +30,7 @@ import {
 import type { Logger } from 'pino';
 import { performEffects } from '../perform-effects';
 import { type ForgeAccess, loadRepositoryConfig } from '../repository-config';
-import { findRepository, type StoredRepository } from '../repository-store';
+import { findRepository, findRepositoryById, type StoredRepository } from '../repository-store';
 import { applyStoreChanges, JourneyConflict } from '../store-changes';
 
 export interface DiscoveryRunnerDeps {
@@ -86,7 +84,7 @@ export function createDiscoveryRunner(deps: DiscoveryRunnerDeps) {
   }
 
   async function runScan(repositoryId: string): Promise<ScanOutcome> {
-    const repository = await repositoryById(db, repositoryId);
+    const repository = await findRepositoryById(db, repositoryId);
     if (!repository) return 'unknown';
     const reached = await reach(repository);
     if (!reached) {
@@ -240,13 +238,3 @@ export function createDiscoveryRunner(deps: DiscoveryRunnerDeps) {
 }
 
 export type DiscoveryRunner = ReturnType<typeof createDiscoveryRunner>;
-
-async function repositoryById(db: Queryable, id: string): Promise<StoredRepository | null> {
-  const { rows } = await db.query<{ forge: 'github' | 'gitlab'; host: string; forge_id: string; path: string }>(
-    `SELECT forge, host, forge_id, path FROM repositories WHERE id = $1`,
-    [id],
-  );
-  const row = rows[0];
-  const ref: RepositoryRef | null = row ? { forge: row.forge, host: row.host, forgeId: row.forge_id, path: row.path } : null;
-  return ref ? findRepository(db, ref) : null;
-}
