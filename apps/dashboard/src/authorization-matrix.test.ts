@@ -39,6 +39,12 @@ const MATRIX: MatrixRow[] = [
     path: (w) => `/sponsors/${w.sponsorId}/receipts/${w.beneficiaryId}/2026`,
     allowed: ['operator', 'reviewer', 'beneficiary'],
   },
+  {
+    method: 'GET',
+    route: `/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:yearPdf{20[0-9]{2}\\.pdf}`,
+    path: (w) => `/sponsors/${w.sponsorId}/receipts/${w.beneficiaryId}/2026.pdf`,
+    allowed: ['operator', 'reviewer', 'beneficiary'],
+  },
   { method: 'GET', route: `/sponsors/:sponsorId${ID}/consultants`, path: (w) => `/sponsors/${w.sponsorId}/consultants`, allowed: ['operator', 'reviewer'] },
   {
     method: 'POST',

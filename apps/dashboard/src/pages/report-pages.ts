@@ -92,7 +92,7 @@ export function renderReceiptPage({ receipt, year, currency, signedIn, backHref 
     signedIn,
     printable: true,
     body: html`<article class="receipt">
-<p class="no-print"><a href="${backHref}">Back</a> · Print this page, or save it as PDF from the print dialog.</p>
+<p class="no-print"><a href="${backHref}">Back</a> · <a class="button secondary" href="/sponsors/${sponsor.id}/receipts/${beneficiary.id}/${year}.pdf" download>Download PDF</a> or print this page.</p>
 <h1>Receipt data, ${formatDay(receipt.from)} – ${formatDay(receipt.to)}</h1>
 <p class="lede">For the receipt for gifts by companies (Cerfa 16216), from ${beneficiary.legalName} to ${sponsor.legalName}.</p>
 <section class="card"><h2>Beneficiary</h2><dl>

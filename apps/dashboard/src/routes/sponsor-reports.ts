@@ -6,11 +6,13 @@ import type { DashboardEnv } from '../auth/context';
 import { chromeOf, guard } from '../auth/guard';
 import { receiptReaders, sponsorReviewers } from '../auth/roles';
 import { renderNotFoundPage } from '../pages/error-pages';
+import { renderReceiptPdf } from '../pages/receipt-pdf';
 import { renderReceiptPage, renderSponsorReportPage } from '../pages/report-pages';
 import { findSponsor } from '../queries/sponsor-queries';
 
 const ID = '{[1-9][0-9]{0,17}}';
 const YEAR = '{20[0-9]{2}}';
+const YEAR_PDF = '{20[0-9]{2}\\.pdf}';
 /** How many years back the year picker offers. */
 export const REPORT_YEARS_BACK = 5;
 
@@ -22,7 +24,8 @@ function yearOf(given: string | undefined, now: Date): number | null {
 
 /**
  * `/sponsors/:sponsorId/reports` (the year's report, with its chart), `/reports.csv` (the same
- * lines as CSV) and `/receipts/:beneficiaryId/:year` (the receipt data, printable). Every
+ * lines as CSV), `/receipts/:beneficiaryId/:year` (the receipt data, printable) and the same
+ * receipt as a PDF at `/receipts/:beneficiaryId/:year.pdf`. Every
  * figure comes from the core's report over the ledger entries: a pure function of the ledger.
  */
 export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () => Date }): Hono<DashboardEnv> {
@@ -58,28 +61,47 @@ export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () =>
     });
   });
 
-  app.get(`/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:year${YEAR}`, guard(receiptReaders), async (c) => {
-    const { sponsorId, beneficiaryId } = c.req.param();
-    const year = Number(c.req.param('year'));
+  /** The receipt of a sponsor and a beneficiary for a year, with the sponsor's currency; null when either is unknown. */
+  async function receiptOf(sponsorId: string, beneficiaryId: string, year: number) {
     const [identities, sponsor] = await Promise.all([loadLegalIdentities(db, { sponsorId, beneficiaryId }), findSponsor(db, sponsorId)]);
-    if (identities === null || sponsor === null) return c.html(renderNotFoundPage(c.req.path), 404);
+    if (identities === null || sponsor === null) return null;
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
     const [entries, agreements] = await Promise.all([
       loadLedgerEntries(db, { sponsorId, beneficiaryId, ...period }),
       loadAgreements(db, { sponsorId, beneficiaryId }),
     ]);
-    const receipt = buildReceiptData({ entries, agreements, ...identities, ...period });
+    return { receipt: buildReceiptData({ entries, agreements, ...identities, ...period }), currency: sponsor.currency };
+  }
+
+  app.get(`/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:year${YEAR}`, guard(receiptReaders), async (c) => {
+    const { sponsorId, beneficiaryId } = c.req.param();
+    const year = Number(c.req.param('year'));
+    const found = await receiptOf(sponsorId, beneficiaryId, year);
+    if (found === null) return c.html(renderNotFoundPage(c.req.path), 404);
     const viewer = c.get('viewer');
     const isSponsorSide = viewer !== null && sponsorReviewers(viewer, { sponsorId });
     return c.html(
       renderReceiptPage({
-        receipt,
+        ...found,
         year,
-        currency: sponsor.currency,
         signedIn: chromeOf(c),
         backHref: isSponsorSide ? `/sponsors/${sponsorId}/reports?year=${year}` : `/beneficiaries/${beneficiaryId}`,
       }),
     );
+  });
+
+  // Hono reads no literal suffix after a parameter in the same segment: the year and `.pdf` are one parameter.
+  app.get(`/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:yearPdf${YEAR_PDF}`, guard(receiptReaders), async (c) => {
+    const { sponsorId, beneficiaryId } = c.req.param();
+    const year = Number.parseInt(c.req.param('yearPdf'), 10);
+    const found = await receiptOf(sponsorId, beneficiaryId, year);
+    if (found === null) return c.html(renderNotFoundPage(c.req.path), 404);
+    const pdf = await renderReceiptPdf({ ...found, year, generatedAt: clock() });
+    return c.body(pdf, 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="wecena-receipt-${sponsorId}-${beneficiaryId}-${year}.pdf"`,
+      'Cache-Control': 'no-store',
+    });
   });
 
   return app;
