@@ -48,6 +48,15 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', route: `/sponsors/:sponsorId${ID}/consultants`, path: (w) => `/sponsors/${w.sponsorId}/consultants`, allowed: ['operator', 'reviewer'] },
   {
     method: 'POST',
+    route: `/sponsors/:sponsorId${ID}/consultants/:consultantId${ID}/recall`,
+    // No last free day: allowed callers are sent back with the problem, no one is recalled.
+    path: (w) => `/sponsors/${w.sponsorId}/consultants/${w.consultantId}/recall`,
+    form: { on: '' },
+    allowed: ['operator', 'reviewer'],
+  },
+  { method: 'GET', route: `/sponsors/:sponsorId${ID}/contributions.csv`, path: (w) => `/sponsors/${w.sponsorId}/contributions.csv`, allowed: ['operator', 'reviewer'] },
+  {
+    method: 'POST',
     route: `/sponsors/:sponsorId${ID}/contributions/approve`,
     path: (w) => `/sponsors/${w.sponsorId}/contributions/approve`,
     form: {},
@@ -83,6 +92,44 @@ const MATRIX: MatrixRow[] = [
     allowed: ['operator', 'beneficiary'],
   },
   { method: 'GET', route: '/operator', path: () => '/operator', allowed: ['operator'] },
+  { method: 'GET', route: '/operator/beneficiaries', path: () => '/operator/beneficiaries', allowed: ['operator'] },
+  {
+    method: 'POST',
+    route: '/operator/beneficiaries',
+    path: () => '/operator/beneficiaries',
+    // The demo's beneficiary again, with the same details: nothing changes.
+    form: {
+      name: 'Entraide Solidaire',
+      kind: 'nonprofit',
+      eligibility: 'public_interest_organisation',
+      legalName: 'Association Entraide Solidaire',
+      rna: 'W691234567',
+      street: '4 place Sathonay',
+      postalCode: '69001',
+      city: 'Lyon',
+      website: 'https://entraide-solidaire.example',
+      cause: 'social-inclusion',
+    },
+    allowed: ['operator'],
+  },
+  { method: 'GET', route: '/operator/sponsors', path: () => '/operator/sponsors', allowed: ['operator'] },
+  {
+    method: 'POST',
+    route: '/operator/sponsors',
+    path: () => '/operator/sponsors',
+    // The demo's sponsor again, with the same details: nothing changes.
+    form: { name: 'Octet Conseil', legalName: 'Octet Conseil SAS', siren: '832519748', street: '12 rue de la Charité', postalCode: '69002', city: 'Lyon', defaultCostRate: '52' },
+    allowed: ['operator'],
+  },
+  { method: 'GET', route: '/operator/agreements', path: () => '/operator/agreements', allowed: ['operator'] },
+  {
+    method: 'POST',
+    route: '/operator/agreements',
+    path: () => '/operator/agreements',
+    // The demo's agreement again (DEMO_NOW − 60 days to + 305 days): nothing changes.
+    form: { sponsor: 'Octet Conseil', beneficiary: 'Entraide Solidaire', signedOn: '2026-01-01', from: '2026-01-01', to: '2027-01-01', reference: 'OC-ES-2026' },
+    allowed: ['operator'],
+  },
   { method: 'POST', route: '/operator/deliveries/retry', path: () => '/operator/deliveries/retry', form: { source: 'github', deliveryId: 'none' }, allowed: ['operator'] },
   // The API: deny by default, ready tasks and summary counts public (routes/tasks.ts, routes/summary.ts say why).
   { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks?state=ready', path: () => '/api/v1/tasks?state=ready', allowed: EVERYONE },

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { ParkedDelivery, RepositoryLink } from '../queries/operator-queries';
 import { formatInstant } from './format';
 import { renderLayout, type Html, type LayoutInput } from './layout';
+import { renderOperatorTabs } from './operator-tabs';
 
 export interface OperatorPageInput {
   repositories: RepositoryLink[];
@@ -19,6 +20,7 @@ export function renderOperatorPage(input: OperatorPageInput): Html {
     title: 'Operator',
     signedIn: input.signedIn,
     body: html`<h1>Operator</h1>
+${renderOperatorTabs('health')}
 ${input.notice === null ? '' : html`<p class="notice" role="status">${input.notice}</p>`}
 <h2 id="inbox">Inbox</h2>
 <ul class="figures"><li><span class="value" data-figure="pending">${input.depth.pending}</span><span class="label">deliveries waiting</span></li>
@@ -33,7 +35,7 @@ ${
 <h2 id="repositories">Repositories</h2>
 ${
   input.repositories.length === 0
-    ? html`<p class="empty">No repository yet: install the GitHub App or add the GitLab webhook, then link each repository to its beneficiary with <code>wecena admin</code>.</p>`
+    ? html`<p class="empty">No repository yet: install the GitHub App or add the GitLab webhook, then link each repository to its beneficiary with <code>wecena admin beneficiary link-repo</code> (register the beneficiary first on <a href="/operator/beneficiaries">Beneficiaries</a>).</p>`
     : html`<div class="table-scroll"><table class="stack"><thead><tr><th>Repository</th><th>Forge</th><th>Beneficiary</th><th>Enabled</th><th>Discovery</th></tr></thead><tbody>${input.repositories.map(
         (repository) => html`<tr><td data-label="Repository"><code>${repository.host}/${repository.path}</code></td><td data-label="Forge">${repository.forge}</td><td data-label="Beneficiary">${repository.beneficiary ?? html`<span class="warn">not linked: its work counts for no one</span>`}</td><td data-label="Enabled">${repository.enabled ? 'yes' : 'no'}</td><td data-label="Discovery">${describeScan(repository.scan)}</td></tr>`,
       )}</tbody></table></div>`

@@ -1,8 +1,10 @@
+import { renderCsv } from '@wecena/core';
 import { html } from 'hono/html';
 import type { ContributionView } from '../queries/contribution-queries';
 import type { SponsorConsultant, SponsorHeader } from '../queries/sponsor-queries';
 import { formatDay, formatHoursAndMinutes, formatMoney } from './format';
 import { renderLayout, type Html, type LayoutInput } from './layout';
+import { renderTabs } from './operator-tabs';
 import { renderOutLink, renderReviewStatus } from './review-status';
 
 export interface SponsorReviewPageInput {
@@ -18,14 +20,15 @@ export interface SponsorReviewPageInput {
 
 /** The links between a sponsor's pages. */
 export function renderSponsorTabs(sponsorId: string, current: 'review' | 'reports' | 'consultants'): Html {
-  const tabs = [
-    { key: 'review', href: `/sponsors/${sponsorId}`, label: 'To review' },
-    { key: 'reports', href: `/sponsors/${sponsorId}/reports`, label: 'Reports' },
-    { key: 'consultants', href: `/sponsors/${sponsorId}/consultants`, label: 'Consultants' },
-  ] as const;
-  return html`<nav class="tabs" aria-label="Sponsor">${tabs.map((tab) =>
-    tab.key === current ? html`<a aria-current="page" href="${tab.href}">${tab.label}</a>` : html`<a href="${tab.href}">${tab.label}</a>`,
-  )}</nav>`;
+  return renderTabs(
+    'Sponsor',
+    [
+      { key: 'review', href: `/sponsors/${sponsorId}`, label: 'To review' },
+      { key: 'reports', href: `/sponsors/${sponsorId}/reports`, label: 'Reports' },
+      { key: 'consultants', href: `/sponsors/${sponsorId}/consultants`, label: 'Consultants' },
+    ],
+    current,
+  );
 }
 
 function renderPendingRow(sponsorId: string, contribution: ContributionView, csrfToken: string): Html {
@@ -70,6 +73,7 @@ ${
 <p><button type="submit" form="bulk-approve">Approve selected</button></p>`
 }
 <h2 id="reviewed">Reviewed</h2>
+<p><a class="button secondary" href="/sponsors/${sponsor.id}/contributions.csv" download>Download every contribution (CSV)</a></p>
 ${
   input.reviewed.length === 0
     ? html`<p class="empty">No contribution reviewed yet.</p>`
@@ -83,28 +87,100 @@ ${
 export interface SponsorConsultantsPageInput {
   sponsor: SponsorHeader;
   consultants: SponsorConsultant[];
+  /** Today (UTC): the last free day a recall proposes. */
+  today: string;
+  csrfToken: string;
+  /** What a recall did, or why it was refused. */
+  notice: string | null;
+  problem: string | null;
   signedIn: LayoutInput['signedIn'];
 }
 
-/** The sponsor's consultants, their cost rate (the sponsor's eyes only) and availability. */
-export function renderSponsorConsultantsPage({ sponsor, consultants, signedIn }: SponsorConsultantsPageInput): Html {
+function describeHandBack(claims: number): string {
+  if (claims === 0) return 'They hold no open claim: nothing to hand back.';
+  return `${claims === 1 ? 'Their open claim is' : `Their ${claims} open claims are`} handed back on the forge: unassigned, the task ready again, a hand-off note asked. Time already logged is kept.`;
+}
+
+/** A consultant's recall to a client, behind a summary that says what it does: the confirmation step. */
+function renderRecallForm(sponsorId: string, consultant: SponsorConsultant, today: string, csrfToken: string): Html {
+  return html`<details><summary>Recall to a client</summary>
+<form method="post" action="/sponsors/${sponsorId}/consultants/${consultant.id}/recall" class="stack-form"><input type="hidden" name="_csrf" value="${csrfToken}">
+<p class="meta">Their availability ends on the day below. ${describeHandBack(consultant.openClaims.length)}</p>
+<label>Last free day <input type="date" name="on" value="${today}" required></label>
+<button type="submit" class="danger">Recall ${consultant.name}</button></form></details>`;
+}
+
+/** The sponsor's consultants: cost rate (the sponsor's eyes only), availability, open claims, and the recall button. */
+export function renderSponsorConsultantsPage({ sponsor, consultants, today, csrfToken, notice, problem, signedIn }: SponsorConsultantsPageInput): Html {
   return renderLayout({
     title: `${sponsor.name}: consultants`,
     signedIn,
     body: html`<h1>${sponsor.name}</h1>
 ${renderSponsorTabs(sponsor.id, 'consultants')}
+${notice === null ? '' : html`<p class="notice" role="status">${notice}</p>`}
+${problem === null ? '' : html`<p class="problem" role="alert">${problem}</p>`}
 <h2>Consultants</h2>
-<p class="lede">Hourly cost values the hours given (cost price); ${sponsor.defaultCostRateCents === null ? 'no default rate is set' : html`the default is ${formatMoney(sponsor.defaultCostRateCents, sponsor.currency)} an hour`}. Only your reviewers see these rates.</p>
+<p class="lede">Hourly cost values the hours given (cost price); ${sponsor.defaultCostRateCents === null ? 'no default rate is set' : html`the default is ${formatMoney(sponsor.defaultCostRateCents, sponsor.currency)} an hour`}. Only your reviewers see these rates. A client needs someone back: recall them, and the tasks they hold go to the next volunteer.</p>
 ${
   consultants.length === 0
     ? html`<p class="empty">No consultant yet: add them with <code>wecena admin consultant add</code>.</p>`
-    : html`<div class="table-scroll"><table class="stack"><thead><tr><th>Consultant</th><th>Hourly cost</th><th>Available</th></tr></thead><tbody>${consultants.map(
-        (consultant) => html`<tr data-consultant="${consultant.id}"><td data-label="Consultant">${consultant.name}${consultant.active ? '' : ' (inactive)'}</td><td data-label="Hourly cost" class="num">${consultant.costRateCents === null ? 'default' : formatMoney(consultant.costRateCents, sponsor.currency)}</td><td data-label="Available">${
+    : html`<div class="table-scroll"><table class="stack"><thead><tr><th>Consultant</th><th>Hourly cost</th><th>Available</th><th>Holding</th><th></th></tr></thead><tbody>${consultants.map(
+        (consultant) => html`<tr data-consultant="${consultant.id}" id="consultant-${consultant.id}"><td data-label="Consultant">${consultant.name}${consultant.active ? '' : ' (inactive)'}</td><td data-label="Hourly cost" class="num">${consultant.costRateCents === null ? 'default' : formatMoney(consultant.costRateCents, sponsor.currency)}</td><td data-label="Available">${
           consultant.windows.length === 0
             ? html`<span class="meta">no window ahead</span>`
             : consultant.windows.map((window) => html`<div>${formatDay(window.from)} – ${formatDay(window.to)}, ${formatHoursAndMinutes(window.minutesPerDay)} a day</div>`)
-        }</td></tr>`,
+        }</td><td data-label="Holding">${
+          consultant.openClaims.length === 0
+            ? html`<span class="meta">no open claim</span>`
+            : html`<ul class="plain">${consultant.openClaims.map((claim) => html`<li data-claim="${claim.id}">${renderOutLink(claim.taskUrl, claim.taskTitle)} <span class="meta">until ${formatDay(new Date(claim.expiresAt))}</span></li>`)}</ul>`
+        }</td><td>${renderRecallForm(sponsor.id, consultant, today, csrfToken)}</td></tr>`,
       )}</tbody></table></div>`
 }`,
   });
+}
+
+/** The columns of the contributions export, in order. */
+export const CONTRIBUTIONS_CSV_COLUMNS = [
+  'contribution_id',
+  'landed_on',
+  'beneficiary',
+  'consultant',
+  'task',
+  'task_url',
+  'proof_url',
+  'confirmed_by',
+  'minutes',
+  'hours',
+  'estimated',
+  'valuation_cents',
+  'valuation_eur',
+  'review_status',
+  'last_reason',
+] as const;
+
+/**
+ * Every contribution of the review page as CSV, by the core's rules (BOM, RFC 4180, formula
+ * guard): one line per credit as it stands, with the URL of the change that proves it.
+ */
+export function renderContributionsCsv(contributions: readonly ContributionView[]): string {
+  return renderCsv([
+    CONTRIBUTIONS_CSV_COLUMNS,
+    ...contributions.map((contribution) => [
+      contribution.id,
+      contribution.landedAt.toISOString().slice(0, 10),
+      contribution.beneficiary.name,
+      contribution.consultant.name,
+      contribution.task.title,
+      contribution.task.url,
+      contribution.changeRequestUrl,
+      contribution.confirmedBy,
+      contribution.minutes,
+      Math.round((contribution.minutes * 100) / 60) / 100,
+      contribution.estimated,
+      contribution.valuationCents,
+      contribution.valuationCents / 100,
+      contribution.reviewStatus,
+      contribution.reason,
+    ]),
+  ]);
 }

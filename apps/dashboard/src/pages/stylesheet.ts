@@ -62,10 +62,14 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
 button.danger { background: #b42318; border-color: #b42318; color: #fff; }
 button.link { background: none; border: 0; padding: 0; min-height: 0; color: var(--accent); font-weight: 400; text-decoration: underline; }
 form.inline { display: inline; margin: 0; }
-input[type=text], input[type=number] { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); width: 100%; }
+input[type=text], input[type=number], input[type=date], input[type=url], input[type=email], textarea { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); width: 100%; }
 input[type=checkbox] { width: 1.5rem; height: 1.5rem; }
 .stack-form { display: grid; gap: .5rem; margin: .75rem 0; max-width: 28rem; }
 .stack-form label { display: grid; gap: .25rem; font-size: .875rem; }
+.stack-form [aria-invalid=true] { border-color: #b42318; }
+.field-problem { margin: -.25rem 0 .25rem; color: #b42318; font-size: .875rem; }
+.address { white-space: pre-line; }
+ul.plain { list-style: none; margin: 0; padding: 0; }
 .actions, .people, .reviews { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; }
 .people li { background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
 .reviews li.review { display: flex; gap: .75rem; background: var(--paper); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; overflow-wrap: anywhere; }

@@ -114,3 +114,31 @@ export async function retryParkedDelivery(db: Queryable, input: { source: string
   );
   return rowCount > 0;
 }
+
+const PersonRow = z.object({ owner_id: z.string(), name: z.string() });
+
+function groupByOwner(rows: unknown[]): Map<string, string[]> {
+  const people = new Map<string, string[]>();
+  for (const raw of rows) {
+    const row = PersonRow.parse(raw);
+    people.set(row.owner_id, [...(people.get(row.owner_id) ?? []), row.name]);
+  }
+  return people;
+}
+
+/** The forge logins granted each beneficiary's contact role, by beneficiary id. */
+export async function listBeneficiaryContacts(db: Queryable): Promise<Map<string, string[]>> {
+  const { rows } = await db.query(
+    `SELECT beneficiary_id::text AS owner_id, host || '/' || login AS name
+       FROM dashboard_grants WHERE role = 'beneficiary_contact' ORDER BY host, lower(login)`,
+  );
+  return groupByOwner(rows);
+}
+
+/** Each sponsor's reviewers, by sponsor id. */
+export async function listSponsorReviewers(db: Queryable): Promise<Map<string, string[]>> {
+  const { rows } = await db.query(
+    `SELECT sponsor_id::text AS owner_id, display_name || ' <' || email || '>' AS name FROM sponsor_reviewers ORDER BY display_name, id`,
+  );
+  return groupByOwner(rows);
+}

@@ -5,6 +5,9 @@ import { chromeOf, guard } from '../auth/guard';
 import { operatorsOnly } from '../auth/roles';
 import { renderOperatorPage } from '../pages/operator-page';
 import { listParkedDeliveries, listRepositoryLinks, readInboxDepth, retryParkedDelivery } from '../queries/operator-queries';
+import { operatorAgreementsRoutes } from './operator-agreements';
+import { operatorBeneficiariesRoutes } from './operator-beneficiaries';
+import { operatorSponsorsRoutes } from './operator-sponsors';
 
 /** How many parked deliveries the operator page lists. */
 export const OPERATOR_PARKED_DELIVERIES = 100;
@@ -14,7 +17,10 @@ const NOTICES = {
   gone: 'That delivery is no longer parked: someone retried it already.',
 } as const;
 
-/** `/operator`: repositories and their links, inbox health; retrying a parked delivery. */
+/**
+ * `/operator`: repositories and their links, inbox health, retrying a parked delivery; and the
+ * beneficiaries, sponsors and agreements, each with its list and its add form.
+ */
 export function operatorRoutes({ db, clock }: { db: Database; clock: () => Date }): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
   app.get('/operator', guard(operatorsOnly), async (c) => {
@@ -39,5 +45,8 @@ export function operatorRoutes({ db, clock }: { db: Database; clock: () => Date 
     const retried = source !== '' && deliveryId !== '' && (await retryParkedDelivery(db, { source, deliveryId, now: clock() }));
     return c.redirect(`/operator?done=${retried ? 'retried' : 'gone'}#inbox`, 303);
   });
+  app.route('/', operatorBeneficiariesRoutes({ db }));
+  app.route('/', operatorSponsorsRoutes({ db }));
+  app.route('/', operatorAgreementsRoutes({ db, clock }));
   return app;
 }

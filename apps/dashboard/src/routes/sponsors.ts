@@ -1,13 +1,16 @@
 import type { Database } from '@wecena/db';
+import { z } from '@hono/zod-openapi';
+import { IsoDate } from '@wecena/core';
 import { Hono, type Context } from 'hono';
 import type { DashboardEnv } from '../auth/context';
 import { chromeOf, guard, viewerOf } from '../auth/guard';
 import { sponsorReviewers, type Viewer } from '../auth/roles';
 import { renderNotFoundPage } from '../pages/error-pages';
-import { renderSponsorConsultantsPage, renderSponsorReviewPage } from '../pages/sponsor-pages';
+import { formatDay } from '../pages/format';
+import { renderContributionsCsv, renderSponsorConsultantsPage, renderSponsorReviewPage } from '../pages/sponsor-pages';
 import { listContributions } from '../queries/contribution-queries';
-import { approveContributions, reviewContribution } from '@wecena/db';
-import { findSponsor, listSponsorConsultants } from '../queries/sponsor-queries';
+import { approveContributions, recallConsultant, reviewContribution } from '@wecena/db';
+import { findSponsor, isConsultantOf, listSponsorConsultants, type SponsorConsultant } from '../queries/sponsor-queries';
 
 const ID = '{[1-9][0-9]{0,17}}';
 /** The most hours one contribution may be adjusted to: more is a typing slip. */
@@ -35,11 +38,46 @@ function reviewerOf(viewer: Viewer, sponsorId: string): string | null {
   return reviewer?.kind === 'sponsor_reviewer' ? reviewer.reviewerId : null;
 }
 
+const RECALL_PROBLEMS = {
+  date: 'Give their last free day as a date: nothing was changed.',
+  refused: 'That consultant could not be recalled from here: an operator can, with wecena admin recall.',
+} as const;
+
+/** What a recall did, as its redirect says it (each value checked: the address bar is anyone's to type in). */
+const Count = z.string().regex(/^\d{1,4}$/).transform(Number);
+const RecallDone = z.object({
+  done: z.literal('recalled'),
+  consultant: z.string(),
+  on: IsoDate,
+  window: z.enum(['ended', 'already', 'none']),
+  claims: Count,
+  queued: Count,
+});
+
+/** "Camille Martin is recalled: …", or null when the query is not a recall's redirect. */
+function describeRecall(parsed: ReturnType<typeof RecallDone.safeParse>, consultants: readonly SponsorConsultant[]): string | null {
+  if (!parsed.success) return null;
+  const { consultant: consultantId, on, window, claims, queued } = parsed.data;
+  const consultant = consultants.find((one) => one.id === consultantId);
+  if (consultant === undefined) return null;
+  const day = formatDay(on);
+  const availability = {
+    ended: `their availability now ends on ${day}`,
+    already: `their availability already ended on ${day}`,
+    none: `no availability window of theirs covered ${day}`,
+  }[window];
+  const handBack =
+    claims === 0
+      ? 'they held no open claim: nothing to hand back'
+      : `${claims} claim${claims === 1 ? '' : 's'} handed back: the worker unassigns ${claims === 1 ? 'it' : 'them'} on the forge and puts each task back to ready${queued < claims ? ` (${claims - queued} already on ${claims - queued === 1 ? 'its' : 'their'} way)` : ''}`;
+  return `${consultant.name} is recalled: ${availability}; ${handBack}.`;
+}
+
 function backToReview(c: Context<DashboardEnv>, sponsorId: string, query: string) {
   return c.redirect(`/sponsors/${sponsorId}?${query}#pending`, 303);
 }
 
-/** `/sponsors/:sponsorId/…`: the review queue and its decisions, the consultants. */
+/** `/sponsors/:sponsorId/…`: the review queue and its decisions, its CSV export, the consultants and their recall. */
 export function sponsorsRoutes({ db, clock }: { db: Database; clock: () => Date }): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
 
@@ -68,8 +106,53 @@ export function sponsorsRoutes({ db, clock }: { db: Database; clock: () => Date 
     const sponsorId = c.req.param('sponsorId');
     const sponsor = await findSponsor(db, sponsorId);
     if (sponsor === null) return c.html(renderNotFoundPage(c.req.path), 404);
-    const consultants = await listSponsorConsultants(db, sponsorId, clock().toISOString().slice(0, 10));
-    return c.html(renderSponsorConsultantsPage({ sponsor, consultants, signedIn: chromeOf(c) }));
+    const today = clock().toISOString().slice(0, 10);
+    const consultants = await listSponsorConsultants(db, sponsorId, today);
+    const signedIn = chromeOf(c);
+    const problem = c.req.query('problem');
+    return c.html(
+      renderSponsorConsultantsPage({
+        sponsor,
+        consultants,
+        today,
+        csrfToken: signedIn?.csrfToken ?? '',
+        notice: describeRecall(RecallDone.safeParse(c.req.query()), consultants),
+        problem: problem !== undefined && problem in RECALL_PROBLEMS ? RECALL_PROBLEMS[problem as keyof typeof RECALL_PROBLEMS] : null,
+        signedIn,
+      }),
+    );
+  });
+
+  app.post(`/sponsors/:sponsorId${ID}/consultants/:consultantId${ID}/recall`, guard(sponsorReviewers), async (c) => {
+    const { sponsorId, consultantId } = c.req.param();
+    if (!(await isConsultantOf(db, sponsorId, consultantId))) return c.html(renderNotFoundPage(c.req.path), 404);
+    const back = (query: string) => c.redirect(`/sponsors/${sponsorId}/consultants?${query}#consultant-${consultantId}`, 303);
+    const body = await c.req.parseBody();
+    const on = IsoDate.safeParse(typeof body.on === 'string' ? body.on.trim() : '');
+    if (!on.success) return back('problem=date');
+    const outcome = await recallConsultant(db, { consultant: consultantId, on: on.data, now: clock() });
+    if (!outcome.ok) return back('problem=refused');
+    const { window, claims } = outcome.value;
+    const done = new URLSearchParams({
+      done: 'recalled',
+      consultant: consultantId,
+      on: on.data,
+      window: window === null ? 'none' : window.previousTo === null ? 'already' : 'ended',
+      claims: String(claims.length),
+      queued: String(claims.filter((claim) => claim.enqueued).length),
+    });
+    return back(done.toString());
+  });
+
+  app.get(`/sponsors/:sponsorId${ID}/contributions.csv`, guard(sponsorReviewers), async (c) => {
+    const sponsorId = c.req.param('sponsorId');
+    if ((await findSponsor(db, sponsorId)) === null) return c.html(renderNotFoundPage(c.req.path), 404);
+    const contributions = await listContributions(db, { sponsorId });
+    return c.body(renderContributionsCsv(contributions), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="wecena-${sponsorId}-contributions.csv"`,
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.post(`/sponsors/:sponsorId${ID}/contributions/approve`, guard(sponsorReviewers), async (c) => {
