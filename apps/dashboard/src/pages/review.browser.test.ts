@@ -1,15 +1,12 @@
 import { createPgliteTestDatabase, type TestDatabase } from '@wecena/testkit';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRoutes } from '../dashboard-routes';
 import { chromiumPath, launchDashboardBrowser, type DashboardBrowser } from '../testing/browser';
 import { insertDemoWorld } from '../testing/demo-world';
 import { DEMO_NOW } from '../testing/sample-data';
+import { saveScreenshot } from '../testing/screenshots';
 
 const executablePath = chromiumPath();
-// Screenshots for a person to look at, written only when asked: WECENA_SCREENSHOT_DIR=/tmp/shots.
-const screenshotDir = process.env.WECENA_SCREENSHOT_DIR;
 // A loopback origin: the demo sign-in answers nowhere else.
 const ORIGIN = 'http://localhost:3000';
 
@@ -40,11 +37,7 @@ describe.skipIf(executablePath === null)('a sponsor reviewing a contribution in 
       signIn: { sessionSecret: 'a-session-secret-of-at-least-32-characters', publicUrl: ORIGIN, demo: true, listenHost: '127.0.0.1' },
     });
     const page = await browser.open(app, { width, height }, ORIGIN);
-    const shot = async (name: string) => {
-      if (screenshotDir === undefined) return;
-      mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: join(screenshotDir, `${name}-${viewport}.png`), fullPage: true });
-    };
+    const shot = (name: string) => saveScreenshot(page, `${name}-${viewport}`);
     const scrollWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
     const reviewed = () => page.locator('[data-figure="report-approved"]').innerText();
     const reports = `${ORIGIN}/sponsors/${world.sponsorId}/reports?year=2026`;

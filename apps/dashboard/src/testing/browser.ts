@@ -1,4 +1,6 @@
+import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -14,7 +16,35 @@ export interface DashboardBrowser {
    * told) is answered by `app`, forms and cookies included.
    */
   open(app: Hono, viewport: { width: number; height: number }, origin?: string): Promise<Page>;
+  /**
+   * A page of the given size that reaches `served` over HTTP, as a person's browser does, and
+   * nothing else. Unlike `open`, what the browser fetches outside the page's own requests works
+   * too: redirects after a form, and downloads (chromium fetches an attachment again, out of
+   * reach of request routing).
+   */
+  visit(served: ServedDashboard, viewport: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** A dashboard answering HTTP on a loopback port of its own. */
+export interface ServedDashboard {
+  /** `http://127.0.0.1:<port>`: a loopback address, where the demo sign-in answers. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `app` on a free port of 127.0.0.1, reachable from this machine only. */
+export function serveOnLoopback(app: Hono): Promise<ServedDashboard> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((closed, failed) => server.close((error) => (error === undefined ? closed() : failed(error)))),
+      });
+    });
+    server.once('error', reject);
+  });
 }
 
 export const DASHBOARD_ORIGIN = 'http://dashboard.test';
@@ -58,6 +88,11 @@ export async function launchDashboardBrowser(executablePath: string): Promise<Da
           body: Buffer.from(await response.arrayBuffer()),
         });
       });
+      return page;
+    },
+    async visit(served, viewport) {
+      const page = await browser.newPage({ viewport, acceptDownloads: true });
+      await page.route('**/*', (route) => (route.request().url().startsWith(`${served.origin}/`) ? route.continue() : route.abort()));
       return page;
     },
     async close() {
