@@ -131,6 +131,11 @@ const MATRIX: MatrixRow[] = [
     allowed: ['operator'],
   },
   { method: 'POST', route: '/operator/deliveries/retry', path: () => '/operator/deliveries/retry', form: { source: 'github', deliveryId: 'none' }, allowed: ['operator'] },
+  // Everyone signed in has their own tokens; a nameless form is refused (400) and makes none, a token not theirs is not found.
+  { method: 'GET', route: '/tokens', path: () => '/tokens', allowed: ANY_ROLE },
+  { method: 'POST', route: '/tokens', path: () => '/tokens', form: { name: '', lifetime: '30' }, allowed: ANY_ROLE, status: 400 },
+  { method: 'POST', route: `/tokens/:tokenId${ID}/revoke`, path: () => '/tokens/999999/revoke', form: {}, allowed: ANY_ROLE, status: 404 },
+  { method: 'GET', route: '/api/v1/problems/:code', path: () => '/api/v1/problems/forbidden', allowed: EVERYONE, status: 302 },
   // The API: deny by default, ready tasks and summary counts public (routes/tasks.ts, routes/summary.ts say why).
   { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks?state=ready', path: () => '/api/v1/tasks?state=ready', allowed: EVERYONE },
   { method: 'GET', route: '/api/v1/tasks', label: '/api/v1/tasks (every state)', path: () => '/api/v1/tasks', allowed: ANY_ROLE },
@@ -212,10 +217,12 @@ describeEachEngine('authorization matrix', (ctx) => {
       expect(response.status).toBe(row.status ?? 200);
     } else if (row.who === 'stranger') {
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: 'unauthorized' });
+      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ type: '/api/v1/problems/unauthorized', status: 401, code: 'unauthorized', title: expect.any(String), detail: expect.any(String) });
     } else {
       expect(response.status).toBe(403);
-      expect(await response.json()).toMatchObject({ error: 'forbidden' });
+      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ type: '/api/v1/problems/forbidden', status: 403, code: 'forbidden', title: expect.any(String), detail: expect.any(String) });
     }
   });
 
@@ -236,7 +243,7 @@ describeEachEngine('authorization matrix', (ctx) => {
         expect([401, 403]).toContain(response.status);
       }
     } else if (row.expected === 'allow') {
-      expect(response.status).toBe(row.method === 'GET' ? 200 : 303);
+      expect(response.status).toBe(row.status ?? (row.method === 'GET' ? 200 : 303));
     } else {
       expect(response.status).toBe(403);
       expect(await response.text()).toContain('Not yours to see');

@@ -323,9 +323,9 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     const { status, body, contentType } = await getJson(app, `/api/v1/tasks?${query}`, operator);
 
     expect(status).toBe(400);
-    expect(contentType).toContain('application/json');
-    expect(body.error).toBe('bad_request');
-    expect(body.message).toBe(message);
+    expect(contentType).toBe('application/problem+json');
+    expect(body.code).toBe('bad_request');
+    expect(body.detail).toBe(message);
     expect(body.issues).toHaveLength(1);
   });
 
@@ -340,14 +340,14 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     const { status, body } = await getJson(app, '/api/v1/tasks/999999', operator);
 
     expect(status).toBe(404);
-    expect(body).toEqual({ error: 'not_found', message: 'No task has id 999999.' });
+    expect(body).toEqual({ type: '/api/v1/problems/not_found', title: 'Not found', status: 404, code: 'not_found', detail: 'No task has id 999999.' });
   });
 
   it.each(['12abc', '012', '9223372036854775808', '99999999999999999999'])('answers 400 for the task id %s, which is not one', async (id) => {
     const { status, body } = await getJson(app, `/api/v1/tasks/${id}`, operator);
 
     expect(status).toBe(400);
-    expect(body.message).toBe('id must be a task id: digits, not starting with 0');
+    expect(body.detail).toBe('id must be a task id: digits, not starting with 0');
   });
 
   it('answers 404 for the largest id there can be', async () => {
@@ -360,15 +360,15 @@ describeEachEngine('dashboard with tasks and a ledger', (ctx) => {
     const { status, body, contentType } = await getJson(app, path, operator);
 
     expect(status).toBe(404);
-    expect(contentType).toContain('application/json');
-    expect(body.error).toBe('not_found');
+    expect(contentType).toBe('application/problem+json');
+    expect(body.code).toBe('not_found');
   });
 
   it('answers 404 in JSON for a method the API does not have', async () => {
     const response = await app.request('http://localhost/api/v1/tasks', { method: 'DELETE' });
 
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: string }).error).toBe('not_found');
+    expect(((await response.json()) as { code: string }).code).toBe('not_found');
   });
 
   it('answers an HTML 404 page, with the security headers, elsewhere', async () => {
@@ -419,17 +419,19 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     const { body } = await getJson(app, '/api/v1/openapi.json');
 
     expect(body.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'wecena_session' });
-    expect(body.paths['/api/v1/consultants/{id}/proposals'].get.security).toEqual([{ session: [] }]);
-    expect(body.paths['/api/v1/tasks/{id}/candidates'].get.security).toEqual([{ session: [] }]);
-    expect(body.paths['/api/v1/tasks'].get.security).toEqual([{}, { session: [] }]);
-    expect(body.paths['/api/v1/tasks/{id}'].get.security).toEqual([{}, { session: [] }]);
+    expect(body.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(body.paths['/api/v1/consultants/{id}/proposals'].get.security).toEqual([{ session: [] }, { apiToken: [] }]);
+    expect(body.paths['/api/v1/tasks/{id}/candidates'].get.security).toEqual([{ session: [] }, { apiToken: [] }]);
+    expect(body.paths['/api/v1/tasks'].get.security).toEqual([{}, { session: [] }, { apiToken: [] }]);
+    expect(body.paths['/api/v1/tasks/{id}'].get.security).toEqual([{}, { session: [] }, { apiToken: [] }]);
     expect(body.paths['/api/v1/summary'].get.security).toEqual([]);
     for (const path of ['/api/v1/consultants/{id}/proposals', '/api/v1/tasks/{id}/candidates', '/api/v1/tasks']) {
       expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
     const page = await (await app.request('http://localhost/api/v1/reference')).text();
     expect(page.match(/data-access="session needed"/g)).toHaveLength(2);
-    expect(page).toContain('Needs a session: sign in to the dashboard');
+    expect(page).toContain('Needs a session or a personal API token');
+    expect(page).toContain('<code>Authorization: Bearer wecena_pat_…</code>');
   });
 
   it('answers a stranger the ready tasks only, and 401 in JSON for the rest', async () => {
@@ -439,8 +441,8 @@ describeEachEngine('the OpenAPI document', (ctx) => {
 
     expect(ready.status).toBe(200);
     expect(ready.body.tasks.map((task: { id: string }) => task.id)).toEqual([taskId]);
-    expect(all).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('state=ready') } });
-    expect(proposals).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    expect(all).toMatchObject({ status: 401, body: { code: 'unauthorized', detail: expect.stringContaining('state=ready') } });
+    expect(proposals).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
   });
 
   it('answers every path it lists with a documented success', async () => {
@@ -498,7 +500,7 @@ describeEachEngine('dashboard mounted in the server', (ctx) => {
     expect(home.status).toBe(200);
     expect(api.status).toBe(200);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toBe('not_found');
+    expect(((await missing.json()) as { code: string }).code).toBe('not_found');
   });
 });
 
@@ -516,7 +518,7 @@ describeEachEngine('dashboard when the database fails', (ctx) => {
     const { status, body } = await getJson(app, '/api/v1/summary');
 
     expect(status).toBe(500);
-    expect(body).toEqual({ error: 'internal_error', message: 'Something went wrong on the server.' });
+    expect(body).toEqual({ type: '/api/v1/problems/internal_error', title: 'Server error', status: 500, code: 'internal_error', detail: 'Something went wrong on the server.' });
     expect(logged).toEqual([{ message: 'API request failed', meta: expect.objectContaining({ method: 'GET', path: '/api/v1/summary' }) }]);
     expect(String(logged[0]?.meta.err)).toContain('tasks');
   });

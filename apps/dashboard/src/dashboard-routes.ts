@@ -19,6 +19,7 @@ import { operatorRoutes } from './routes/operator';
 import { signInRoutes } from './routes/sign-in';
 import { sponsorReportsRoutes } from './routes/sponsor-reports';
 import { sponsorsRoutes } from './routes/sponsors';
+import { tokensRoutes } from './routes/tokens';
 
 export interface DashboardDependencies {
   db: Database;
@@ -51,6 +52,7 @@ export function dashboardRoutes({ db, logger = consoleLogger, signIn: signInOpti
   app.route('/', beneficiariesRoutes({ db }));
   app.route('/', candidatesRoutes({ db, clock }));
   app.route('/', operatorRoutes({ db, clock }));
+  app.route('/', tokensRoutes({ db, clock }));
   app.route('/', apiRoutes({ db, logger }));
   app.all('*', (c) => c.html(renderNotFoundPage(c.req.path), 404));
   app.onError((error, c) => {

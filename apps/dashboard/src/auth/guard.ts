@@ -30,7 +30,7 @@ export function viewerOf(c: Context<DashboardEnv>): Viewer {
   return viewer;
 }
 
-/** The header of a page for the person signed in: their pages and the sign-out form. */
+/** The header of a page for the person signed in: their pages, their API tokens and the sign-out form. */
 export function chromeOf(c: Context<DashboardEnv>): LayoutInput['signedIn'] {
   const viewer = c.get('viewer');
   const session = c.get('session');
@@ -42,5 +42,5 @@ export function chromeOf(c: Context<DashboardEnv>): LayoutInput['signedIn'] {
     seen.add(href);
     return [{ href, label: ROLE_LABELS[role.kind] }];
   });
-  return { displayName: viewer.displayName, csrfToken: session.csrfToken, links };
+  return { displayName: viewer.displayName, csrfToken: session.csrfToken, links: [...links, { href: '/tokens', label: 'API tokens' }] };
 }

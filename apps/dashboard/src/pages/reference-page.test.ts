@@ -32,6 +32,7 @@ describe('describeAccess', () => {
     { name: 'an empty list', input: [], expected: 'public' },
     { name: 'a session or nothing', input: [{}, { session: [] }], expected: 'session optional' },
     { name: 'a session', input: [{ session: [] }], expected: 'session needed' },
+    { name: 'a session or an API token', input: [{ session: [] }, { apiToken: [] }], expected: 'session needed' },
   ] as const)('$name', ({ input, expected }) => {
     expect(describeAccess(input as Array<Record<string, string[]>> | undefined)).toBe(expected);
   });

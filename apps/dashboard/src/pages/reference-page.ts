@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, problemAnchorOf, problemTypeOf, type ApiErrorCode } from '../api/errors';
 import type { OpenApiDocument } from '../api/openapi-document';
 import { renderLayout, type Html } from './layout';
 
@@ -39,6 +40,14 @@ interface OperationView {
   responses?: Record<string, ResponseView>;
   security?: Array<Record<string, string[]>>;
 }
+interface SecuritySchemeView {
+  type?: string;
+  in?: string;
+  name?: string;
+  scheme?: string;
+  bearerFormat?: string;
+  description?: string;
+}
 
 /** Who may call an operation, from its `security`: public, a session optional (part public), or a session needed. */
 export function describeAccess(security: OperationView['security']): 'public' | 'session optional' | 'session needed' {
@@ -49,7 +58,7 @@ export function describeAccess(security: OperationView['security']): 'public' | 
 const ACCESS_TEXT = {
   public: 'Public: no session needed.',
   'session optional': 'Public in part, in full with a session: see the description.',
-  'session needed': 'Needs a session: sign in to the dashboard; 401 without one, 403 without the right role.',
+  'session needed': 'Needs a session or a personal API token: sign in to the dashboard, or send a token; 401 without, 403 without the right role.',
 } as const;
 
 /** `#/components/schemas/Task` → `Task`. */
@@ -147,6 +156,35 @@ ${properties.length === 0
 </section>`;
 }
 
+/** How a scheme's credentials travel: `cookie wecena_session`, `Authorization: Bearer wecena_pat_…`. */
+function describeCarrier(scheme: SecuritySchemeView): Html {
+  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return html`header <code>Authorization: Bearer ${scheme.bearerFormat ?? '<token>'}</code>`;
+  if (scheme.type === 'apiKey') return html`${scheme.in ?? ''} <code>${scheme.name ?? ''}</code>`;
+  return html`${scheme.type ?? 'any'}`;
+}
+
+/** Each way to authenticate the document declares, with how it is sent. */
+function renderSecuritySchemes(schemes: Record<string, SecuritySchemeView>): Html {
+  return html`<div class="table-scroll"><table class="stack">
+<thead><tr><th scope="col">Scheme</th><th scope="col">Sent as</th><th scope="col">Description</th></tr></thead>
+<tbody>${Object.entries(schemes).map(
+    ([name, scheme]) =>
+      html`<tr id="scheme-${name}"><td data-label="Scheme"><code>${name}</code></td><td data-label="Sent as">${describeCarrier(scheme)}</td><td data-label="Description">${renderProse(scheme.description)}</td></tr>`,
+  )}</tbody>
+</table></div>`;
+}
+
+/** Each problem type an error may have: where its `type` leads. */
+function renderProblemTypes(): Html {
+  return html`<div class="table-scroll"><table class="stack">
+<thead><tr><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Title</th><th scope="col">When</th></tr></thead>
+<tbody>${Object.entries(PROBLEM_TYPES).map(([code, problem]) => {
+    const known = code as ApiErrorCode;
+    return html`<tr id="${problemAnchorOf(known)}"><td data-label="Type"><code>${problemTypeOf(known)}</code></td><td data-label="Status"><code>${problem.status}</code></td><td data-label="Title">${problem.title}</td><td data-label="When">${renderProse(problem.description)}</td></tr>`;
+  })}</tbody>
+</table></div>`;
+}
+
 /** Every operation the document lists, as [path, method, operation], in document order. */
 export function listOperations(document: OpenApiDocument): Array<[string, string, OperationView]> {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
@@ -161,11 +199,17 @@ export function listOperations(document: OpenApiDocument): Array<[string, string
 export function renderReferencePage(document: OpenApiDocument, openApiPath: string): Html {
   const operations = listOperations(document);
   const schemas = Object.entries((document.components?.schemas ?? {}) as Record<string, SchemaView>);
+  const securitySchemes = (document.components?.securitySchemes ?? {}) as Record<string, SecuritySchemeView>;
   return renderLayout({
     title: 'API reference',
     body: html`<h1>${document.info.title} ${document.info.version}</h1>
 <p class="lede">${renderProse(document.info.description)}</p>
-<p>The machine-readable document: <a href="${openApiPath}"><code>${openApiPath}</code></a> (OpenAPI ${document.openapi}). Errors answer with an <a href="#schema-ApiError"><code>ApiError</code></a> body.</p>
+<p>The machine-readable document: <a href="${openApiPath}"><code>${openApiPath}</code></a> (OpenAPI ${document.openapi}). Errors answer with an <a href="#schema-ApiError"><code>ApiError</code></a> body, a problem (RFC 9457) served as <code>${PROBLEM_MEDIA_TYPE}</code>: see <a href="#problems">its types</a>.</p>
+<h2 id="authentication">Authentication</h2>
+${renderSecuritySchemes(securitySchemes)}
+<h2 id="problems">Problems</h2>
+<p>Branch on <code>code</code> (the last segment of <code>type</code>); <code>detail</code> is for people.</p>
+${renderProblemTypes()}
 <h2>Operations</h2>
 <ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}${describeAccess(operation.security) === 'session needed' ? ' (session)' : ''}</li>`)}</ul>
 ${operations.map(([path, method, operation]) => renderOperation(path, method, operation))}

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '@wecena/db';
 import { NEEDS_SESSION, checkViewer, refuseStranger, refuseViewer } from '../api/access';
-import { SESSION_ERRORS, answerInvalidRequest, errorResponse } from '../api/errors';
+import { SESSION_ERRORS, answerInvalidRequest, errorResponse, problemOf } from '../api/errors';
 import { ID_PATTERN, isRowId } from '../api/schemas';
 import type { DashboardEnv } from '../auth/context';
 import { consultantOrTheirSponsor, isOperator, type Viewer } from '../auth/roles';
@@ -179,7 +179,7 @@ export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono<Dashboard
     );
     if (refusal !== null) return c.json(refusal.body, refusal.status);
     const view = await findConsultantProposals(db, id);
-    if (view === null) return c.json({ error: 'not_found' as const, message: `No consultant has id ${id}.` }, 404);
+    if (view === null) return c.json(problemOf({ error: 'not_found', message: `No consultant has id ${id}.` }), 404);
     return c.json(presentProposals(view), 200);
   });
 
@@ -193,7 +193,7 @@ export function proposalsRoutes({ db }: { db: Database }): OpenAPIHono<Dashboard
       return c.json(refusal.body, refusal.status);
     }
     const view = await findTaskCandidates(db, id, limit, scope);
-    if (view === null) return c.json({ error: 'not_found' as const, message: `No task has id ${id}.` }, 404);
+    if (view === null) return c.json(problemOf({ error: 'not_found', message: `No task has id ${id}.` }), 404);
     return c.json(presentCandidates(view), 200);
   });
 

@@ -19,7 +19,7 @@ describeEachEngine('the receipt as a PDF', (ctx) => {
   let reviewer: TestSession;
   let pdfPath: string;
 
-  function get(path: string, session?: TestSession): Promise<Response> {
+  async function get(path: string, session?: TestSession): Promise<Response> {
     return app.request(`${LOOPBACK_ORIGIN}${path}`, { headers: session === undefined ? {} : { Cookie: session.cookie } });
   }
 

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { TASK_STATES } from '@wecena/core';
 import type { Database } from '@wecena/db';
 import { SESSION_OPTIONAL, checkViewer } from '../api/access';
-import { SESSION_ERRORS, answerInvalidRequest, errorResponse } from '../api/errors';
+import { SESSION_ERRORS, answerInvalidRequest, errorResponse, problemOf } from '../api/errors';
 import type { DashboardEnv } from '../auth/context';
 import { anyRole } from '../auth/roles';
 import { ID_PATTERN, Task, TaskList, isRowId, presentTask } from '../api/schemas';
@@ -98,7 +98,7 @@ export function tasksRoutes({ db }: { db: Database }): OpenAPIHono<DashboardEnv>
   app.openapi(getTaskRoute, async (c) => {
     const { id } = c.req.valid('param');
     const task = await findTask(db, id);
-    if (task === null) return c.json({ error: 'not_found' as const, message: `No task has id ${id}.` }, 404);
+    if (task === null) return c.json(problemOf({ error: 'not_found', message: `No task has id ${id}.` }), 404);
     const refusal = task.state === 'ready' ? null : checkViewer(c.get('viewer'), `a task that is ${task.state}`, (viewer) => anyRole(viewer, {}));
     if (refusal !== null) return c.json(refusal.body, refusal.status);
     return c.json(presentTask(task), 200);
