@@ -22,7 +22,7 @@ export interface FieldSpec<F extends string> {
   /** What to type, under the label. */
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'date' | 'number' | 'email' | 'url';
+  type?: 'text' | 'date' | 'number' | 'url';
   /** A select's options as [value, label]. */
   options?: readonly (readonly [string, string])[];
   /** A textarea of this many rows. */
@@ -32,7 +32,7 @@ export interface FieldSpec<F extends string> {
 }
 
 /** One labelled field, its problem said under it and tied to it for screen readers. */
-export function renderField<F extends string>(form: FormState<F>, spec: FieldSpec<F>): Html {
+function renderField<F extends string>(form: FormState<F>, spec: FieldSpec<F>): Html {
   const value = form.values[spec.name] ?? '';
   const problem = form.problems[spec.name];
   const id = `field-${spec.name}`;

@@ -62,7 +62,7 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
 button.danger { background: #b42318; border-color: #b42318; color: #fff; }
 button.link { background: none; border: 0; padding: 0; min-height: 0; color: var(--accent); font-weight: 400; text-decoration: underline; }
 form.inline { display: inline; margin: 0; }
-input[type=text], input[type=number], input[type=date], input[type=url], input[type=email], textarea { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); width: 100%; }
+input[type=text], input[type=number], input[type=date], input[type=url], textarea { font: inherit; padding: .375rem .5rem; border: 1px solid var(--line); border-radius: .25rem; background: var(--paper); color: var(--ink); width: 100%; }
 input[type=checkbox] { width: 1.5rem; height: 1.5rem; }
 .stack-form { display: grid; gap: .5rem; margin: .75rem 0; max-width: 28rem; }
 .stack-form label { display: grid; gap: .25rem; font-size: .875rem; }
