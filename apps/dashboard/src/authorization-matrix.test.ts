@@ -165,6 +165,23 @@ const MATRIX: MatrixRow[] = [
     // Each sees only the candidates they may (tested below); a beneficiary contact may see none.
     allowed: ['operator', 'reviewer', 'otherReviewer', 'consultant', 'otherConsultant'],
   },
+  // The pages' API: the policy of each page (routes/api-*.ts).
+  { method: 'GET', route: '/api/v1/consultants/:id', path: (w) => `/api/v1/consultants/${w.consultantId}`, allowed: ['operator', 'consultant'] },
+  { method: 'GET', route: '/api/v1/sponsors/:id/contributions', path: (w) => `/api/v1/sponsors/${w.sponsorId}/contributions`, allowed: ['operator', 'reviewer'] },
+  { method: 'GET', route: '/api/v1/sponsors/:id/consultants', path: (w) => `/api/v1/sponsors/${w.sponsorId}/consultants`, allowed: ['operator', 'reviewer'] },
+  { method: 'GET', route: '/api/v1/sponsors/:id/report', path: (w) => `/api/v1/sponsors/${w.sponsorId}/report?year=2026`, allowed: ['operator', 'reviewer'] },
+  {
+    method: 'GET',
+    route: '/api/v1/sponsors/:sponsorId/receipts/:beneficiaryId/:year',
+    path: (w) => `/api/v1/sponsors/${w.sponsorId}/receipts/${w.beneficiaryId}/2026`,
+    allowed: ['operator', 'reviewer', 'beneficiary'],
+  },
+  { method: 'GET', route: '/api/v1/beneficiaries/:id', path: (w) => `/api/v1/beneficiaries/${w.beneficiaryId}`, allowed: ['operator', 'beneficiary'] },
+  { method: 'GET', route: '/api/v1/inbox', path: () => '/api/v1/inbox', allowed: ['operator'] },
+  { method: 'GET', route: '/api/v1/beneficiaries', path: () => '/api/v1/beneficiaries', allowed: ['operator'] },
+  { method: 'GET', route: '/api/v1/repositories', path: () => '/api/v1/repositories', allowed: ['operator'] },
+  { method: 'GET', route: '/api/v1/sponsors', path: () => '/api/v1/sponsors', allowed: ['operator'] },
+  { method: 'GET', route: '/api/v1/agreements', path: () => '/api/v1/agreements', allowed: ['operator'] },
   { method: 'GET', route: '/api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: EVERYONE },
   { method: 'GET', route: '/api/v1/reference', path: () => '/api/v1/reference', allowed: EVERYONE },
 ];

@@ -53,7 +53,7 @@ export function dashboardRoutes({ db, logger = consoleLogger, signIn: signInOpti
   app.route('/', candidatesRoutes({ db, clock }));
   app.route('/', operatorRoutes({ db, clock }));
   app.route('/', tokensRoutes({ db, clock }));
-  app.route('/', apiRoutes({ db, logger }));
+  app.route('/', apiRoutes({ db, logger, clock }));
   app.all('*', (c) => c.html(renderNotFoundPage(c.req.path), 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();

@@ -57,6 +57,10 @@ export interface ContributionFilter {
   year?: number;
   /** Only these credits. */
   ids?: string[];
+  /** Only credits listed after this one (a page's last), in the list's order. */
+  afterId?: string;
+  /** At most this many. */
+  limit?: number;
 }
 
 /** Credits with their current value and status, the most recent first. */
@@ -92,7 +96,9 @@ export async function listContributions(db: Queryable, filter: ContributionFilte
        JOIN sponsors s ON s.id = cr.sponsor_id
        JOIN beneficiaries b ON b.id = cr.beneficiary_id
       WHERE ($6::text IS NULL OR current.review_status = $6)
-      ORDER BY cr.landed_at DESC, cr.id DESC`,
+        AND ($7::bigint IS NULL OR (cr.landed_at, cr.id) < (SELECT a.landed_at, a.id FROM contributions a WHERE a.id = $7::bigint))
+      ORDER BY cr.landed_at DESC, cr.id DESC
+      LIMIT $8`,
     [
       filter.sponsorId ?? null,
       filter.consultantId ?? null,
@@ -100,6 +106,8 @@ export async function listContributions(db: Queryable, filter: ContributionFilte
       filter.year ?? null,
       filter.ids ?? null,
       filter.status ?? null,
+      filter.afterId ?? null,
+      filter.limit ?? null,
     ],
   );
   return rows.map((raw) => {
@@ -120,4 +128,15 @@ export async function listContributions(db: Queryable, filter: ContributionFilte
       reason: row.reason,
     };
   });
+}
+
+/** A page of credits: those after `afterId`, the most recent first, and the id to read the next page after (null on the last). */
+export async function listContributionPage(
+  db: Queryable,
+  filter: Omit<ContributionFilter, 'limit' | 'afterId'>,
+  page: { limit: number; afterId?: string },
+): Promise<{ contributions: ContributionView[]; lastId: string | null }> {
+  const rows = await listContributions(db, { ...filter, afterId: page.afterId, limit: page.limit + 1 });
+  const contributions = rows.slice(0, page.limit);
+  return { contributions, lastId: rows.length > page.limit ? (contributions.at(-1)?.id ?? null) : null };
 }

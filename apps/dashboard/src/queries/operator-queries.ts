@@ -8,6 +8,7 @@ export interface RepositoryLink {
   path: string;
   enabled: boolean;
   beneficiary: string | null;
+  beneficiaryId: string | null;
   /** Where the discovery scan of its open issues stands; null before the first scan. */
   scan: { pages: number; issuesSeen: number; finishedAt: Date | null; resumeAt: Date | null } | null;
 }
@@ -28,6 +29,7 @@ const RepositoryRow = z.object({
   path: z.string(),
   enabled: z.boolean(),
   beneficiary: z.string().nullable(),
+  beneficiary_id: z.string().nullable(),
   scan_pages: z.number().nullable(),
   scan_issues_seen: z.number().nullable(),
   scan_finished_at: z.date().nullable(),
@@ -37,7 +39,7 @@ const RepositoryRow = z.object({
 /** Every repository with the beneficiary it is linked to (null: its work counts for no one yet). */
 export async function listRepositoryLinks(db: Queryable): Promise<RepositoryLink[]> {
   const { rows } = await db.query(
-    `SELECT r.id::text AS id, r.forge, r.host, r.path, r.enabled, b.name AS beneficiary,
+    `SELECT r.id::text AS id, r.forge, r.host, r.path, r.enabled, b.name AS beneficiary, b.id::text AS beneficiary_id,
             s.pages AS scan_pages, s.issues_seen AS scan_issues_seen, s.finished_at AS scan_finished_at, s.resume_at AS scan_resume_at
        FROM repositories r
        LEFT JOIN beneficiaries b ON b.id = r.beneficiary_id
@@ -53,6 +55,7 @@ export async function listRepositoryLinks(db: Queryable): Promise<RepositoryLink
       path: row.path,
       enabled: row.enabled,
       beneficiary: row.beneficiary,
+      beneficiaryId: row.beneficiary_id,
       scan:
         row.scan_pages === null
           ? null
@@ -70,12 +73,22 @@ const ParkedRow = z.object({
   last_error: z.string().nullable(),
 });
 
-/** Deliveries the worker gave up on, for a person to look at; the latest first. */
-export async function listParkedDeliveries(db: Queryable, limit: number): Promise<ParkedDelivery[]> {
+/** A delivery by its key: where a page of parked deliveries ended. */
+export interface DeliveryKey {
+  source: string;
+  deliveryId: string;
+}
+
+/** Deliveries the worker gave up on, for a person to look at; the latest first, after `after` when given. */
+export async function listParkedDeliveries(db: Queryable, limit: number, after?: DeliveryKey): Promise<ParkedDelivery[]> {
   const { rows } = await db.query(
     `SELECT source, delivery_id, event_name, received_at, attempts, last_error
-       FROM inbox_deliveries WHERE status = 'parked' ORDER BY received_at DESC LIMIT $1`,
-    [limit],
+       FROM inbox_deliveries
+      WHERE status = 'parked'
+        AND ($2::text IS NULL OR (received_at, source, delivery_id) <
+             (SELECT a.received_at, a.source, a.delivery_id FROM inbox_deliveries a WHERE a.source = $2 AND a.delivery_id = $3))
+      ORDER BY received_at DESC, source DESC, delivery_id DESC LIMIT $1`,
+    [limit, after?.source ?? null, after?.deliveryId ?? null],
   );
   return rows.map((raw) => {
     const row = ParkedRow.parse(raw);

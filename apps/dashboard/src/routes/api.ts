@@ -7,6 +7,11 @@ import { SESSION_SCHEME, TOKEN_SCHEME } from '../api/access';
 import { answerApiNotFound, answerInvalidRequest, answerProblemType, apiErrorHandler, problemMediaType } from '../api/errors';
 import { API_BASE_PATH, API_DESCRIPTION, OPENAPI_PATH, REFERENCE_PATH } from '../api/openapi-document';
 import { renderReferencePage } from '../pages/reference-page';
+import { beneficiaryApiRoutes } from './api-beneficiaries';
+import { consultantApiRoutes } from './api-consultants';
+import { operatorApiRoutes } from './api-operator';
+import { reportApiRoutes } from './api-reports';
+import { sponsorApiRoutes } from './api-sponsors';
 import { proposalsRoutes } from './proposals';
 import { summaryRoutes } from './summary';
 import { tasksRoutes } from './tasks';
@@ -15,7 +20,7 @@ import { tasksRoutes } from './tasks';
  * `/api/v1`: one router per resource, the OpenAPI document generated from their schemas, the
  * reference page rendered from that document, and a problem (RFC 9457) for every error under the prefix.
  */
-export function apiRoutes({ db, logger }: { db: Database; logger: DashboardLogger }): OpenAPIHono<DashboardEnv> {
+export function apiRoutes({ db, logger, clock = () => new Date() }: { db: Database; logger: DashboardLogger; clock?: () => Date }): OpenAPIHono<DashboardEnv> {
   const api = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
   // `/api/v1/*` matches `/api/v1` itself too.
   api.use(`${API_BASE_PATH}/*`, problemMediaType());
@@ -39,6 +44,11 @@ export function apiRoutes({ db, logger }: { db: Database; logger: DashboardLogge
   api.route(API_BASE_PATH, tasksRoutes({ db }));
   api.route(API_BASE_PATH, summaryRoutes({ db }));
   api.route(API_BASE_PATH, proposalsRoutes({ db }));
+  api.route(API_BASE_PATH, consultantApiRoutes({ db }));
+  api.route(API_BASE_PATH, sponsorApiRoutes({ db, clock }));
+  api.route(API_BASE_PATH, reportApiRoutes({ db, clock }));
+  api.route(API_BASE_PATH, beneficiaryApiRoutes({ db }));
+  api.route(API_BASE_PATH, operatorApiRoutes({ db }));
 
   // Generated once: the routes are fixed when the app is built.
   const document = api.getOpenAPI31Document(API_DESCRIPTION);
