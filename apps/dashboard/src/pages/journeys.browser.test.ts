@@ -198,7 +198,12 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     await other.getByRole('button', { name: 'Reject' }).click();
     await page.waitForURL(/done=rejected/);
     const reviewedRows = await page.locator('#reviewed ~ .table-scroll tr[data-contribution]').allInnerTexts();
-    await look(page, { role: 'reviewer', page: 'review-done', shows: 'nothing left to review; the reviewed contributions with each reason' });
+    await look(page, { role: 'reviewer', page: 'review-done', shows: 'nothing left to review; the reviewed contributions with each reason, and every contribution as CSV' });
+    const [contributionsDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download every contribution (CSV)' }).click(),
+    ]);
+    const contributionsCsv = readFileSync(await contributionsDownload.path(), 'utf8');
 
     await page.goto(`${origin}${reportPath}`);
     const after = await readReport(page);
@@ -217,13 +222,23 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     const amount = await page.locator('[data-field="amount"]').innerText();
     const amountInWords = await page.locator('[data-field="amount-words"]').innerText();
     const hostileOnReceipt = await hostileTitles(page);
-    await look(page, { role: 'reviewer', page: 'receipt', shows: 'the receipt data for Entraide Solidaire (Cerfa 16216): amount in figures and in French words, staff lent, every line' });
+    await look(page, { role: 'reviewer', page: 'receipt', shows: 'the receipt data for Entraide Solidaire (Cerfa 16216): amount in figures and in French words, staff lent, every line; its PDF' });
+    const pdfLink = page.getByRole('link', { name: 'Download PDF' });
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const pdf = readFileSync(await pdfDownload.path());
+    const pdfResponse = await page.request.get(`${origin}${await pdfLink.getAttribute('href')}`);
 
     await page.getByRole('link', { name: 'Back' }).click();
     await page.getByRole('navigation', { name: 'Sponsor' }).getByRole('link', { name: 'Consultants' }).click();
     await page.waitForURL(`${origin}${reviewPath}/consultants`);
     const consultants = await page.locator('tr[data-consultant]').count();
-    await look(page, { role: 'reviewer', page: 'consultants', shows: "the sponsor's consultants, their hourly cost and availability windows" });
+    await look(page, { role: 'reviewer', page: 'consultants', shows: "the sponsor's consultants: hourly cost, availability, open claims, and a recall button each" });
+    const yanis = page.locator('tr[data-consultant]', { hasText: 'Yanis Benali' });
+    await yanis.locator('summary').click();
+    await yanis.getByRole('button', { name: 'Recall Yanis Benali' }).click();
+    await page.waitForURL(/done=recalled/);
+    const recallNotice = await page.locator('.notice').innerText();
+    await look(page, { role: 'reviewer', page: 'consultants-recalled', shows: 'a consultant recalled to a client: availability ended, the open claim handed back' });
     await page.close();
 
     expect(pendingBefore).toBe(3);
@@ -261,6 +276,16 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     expect(amountInWords).toBe('deux cent cinquante-cinq euros et soixante-sept centimes');
     expect(hostileOnReceipt).toBeGreaterThanOrEqual(1);
     expect(consultants).toBe(3);
+    expect(recallNotice).toContain('Yanis Benali is recalled: their availability now ends on 2 Mar 2026; 1 claim handed back');
+
+    expect(contributionsCsv.startsWith('\ufeff')).toBe(true);
+    const [contributionsHeader = [], ...contributionRecords] = parseCsv(contributionsCsv.replace(/^\ufeff/, ''));
+    expect(contributionsHeader[0]).toBe('contribution_id');
+    expect(contributionRecords).toHaveLength(3);
+
+    expect(pdfDownload.suggestedFilename()).toBe(`wecena-receipt-${world.sponsorId}-${world.beneficiaryId}-2026.pdf`);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
     expect(problems).toEqual([]);
   });
 
@@ -347,6 +372,20 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     const parkedAfter = await page.locator('[data-figure="parked"]').innerText();
     const pendingAfter = await page.locator('[data-figure="pending"]').innerText();
     await look(page, { role: 'operator', page: 'inbox-retried', shows: 'the delivery back in the queue, nothing parked' });
+
+    const operatorTabs = page.getByRole('navigation', { name: 'Operator' });
+    await operatorTabs.getByRole('link', { name: 'Beneficiaries' }).click();
+    await page.waitForURL(`${origin}/operator/beneficiaries`);
+    const beneficiaries = await page.locator('tr[data-beneficiary]').allInnerTexts();
+    await look(page, { role: 'operator', page: 'beneficiaries', shows: 'the beneficiaries: eligibility, legal identity, repositories, contacts; the form to add one' });
+    await operatorTabs.getByRole('link', { name: 'Sponsors' }).click();
+    await page.waitForURL(`${origin}/operator/sponsors`);
+    const sponsors = await page.locator('tr[data-sponsor]').allInnerTexts();
+    await look(page, { role: 'operator', page: 'sponsors', shows: 'the sponsors: legal identity, default hourly cost, reviewers, consultants; the form to add one' });
+    await operatorTabs.getByRole('link', { name: 'Agreements' }).click();
+    await page.waitForURL(`${origin}/operator/agreements`);
+    const agreements = await page.locator('tr[data-agreement]').allInnerTexts();
+    await look(page, { role: 'operator', page: 'agreements', shows: 'the conventions de mécénat: period, whether in force today; the form to add one' });
     await page.close();
 
     expect(parkedBefore).toBe('1');
@@ -358,6 +397,11 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     expect(parkedAfter).toBe('0');
     expect(pendingAfter).toBe('1');
     expect(await statusOf()).toBe('pending');
+    // The second sponsor's beneficiary is named with markup: shown as text.
+    expect(beneficiaries.join('\n')).toContain('Bibliothèque <b>Libre</b>');
+    expect(beneficiaries.join('\n')).toContain('Entraide Solidaire');
+    expect(sponsors.join('\n')).toContain('Octet Conseil');
+    expect(agreements.join('\n')).toContain('OC-ES-2026');
     expect(problems).toEqual([]);
   });
 });
