@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { adminCommand } from './commands/admin';
 import { migrateCommand } from './commands/migrate';
 import { pairCommand } from './commands/pair';
+import { reportCommand } from './commands/report';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
     .action(seedCommand);
   program.addCommand(adminCommand());
   program.addCommand(pairCommand());
+  program.addCommand(reportCommand());
   return program;
 }

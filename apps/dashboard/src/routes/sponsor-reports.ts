@@ -1,6 +1,6 @@
-import { buildLedgerReport, buildReceiptData, renderLedgerCsv } from '@wecena/core';
+import { buildReceiptData, renderLedgerCsv } from '@wecena/core';
 import type { Database } from '@wecena/db';
-import { loadAgreements, loadLedgerEntries, loadLegalIdentities } from '@wecena/db';
+import { loadAgreements, loadLedgerEntries, loadLegalIdentities, loadSponsorYearReport } from '@wecena/db';
 import { Hono } from 'hono';
 import type { DashboardEnv } from '../auth/context';
 import { chromeOf, guard } from '../auth/guard';
@@ -31,12 +31,6 @@ function yearOf(given: string | undefined, now: Date): number | null {
 export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () => Date }): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
 
-  async function reportOf(sponsorId: string, year: number) {
-    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const [entries, agreements] = await Promise.all([loadLedgerEntries(db, { sponsorId, ...period }), loadAgreements(db, { sponsorId })]);
-    return buildLedgerReport({ entries, agreements, sponsorId, ...period });
-  }
-
   app.get(`/sponsors/:sponsorId${ID}/reports`, guard(sponsorReviewers), async (c) => {
     const sponsorId = c.req.param('sponsorId');
     const year = yearOf(c.req.query('year'), clock());
@@ -45,7 +39,7 @@ export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () =>
     const thisYear = clock().getUTCFullYear();
     const years = Array.from({ length: REPORT_YEARS_BACK + 1 }, (_, index) => thisYear - index);
     if (!years.includes(year)) years.push(year);
-    return c.html(renderSponsorReportPage({ sponsor, year, years, report: await reportOf(sponsorId, year), signedIn: chromeOf(c) }));
+    return c.html(renderSponsorReportPage({ sponsor, year, years, report: await loadSponsorYearReport(db, { sponsorId, year }), signedIn: chromeOf(c) }));
   });
 
   app.get(`/sponsors/:sponsorId${ID}/reports.csv`, guard(sponsorReviewers), async (c) => {
@@ -53,7 +47,7 @@ export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () =>
     const year = yearOf(c.req.query('year'), clock());
     const sponsor = await findSponsor(db, sponsorId);
     if (sponsor === null || year === null) return c.html(renderNotFoundPage(c.req.path), 404);
-    const report = await reportOf(sponsorId, year);
+    const report = await loadSponsorYearReport(db, { sponsorId, year });
     return c.body(renderLedgerCsv(report.lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="wecena-${sponsorId}-${year}.csv"`,

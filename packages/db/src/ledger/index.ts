@@ -1,5 +1,7 @@
 export { type AgreementFilter, type LedgerFilter, loadAgreements, loadCreditEntries, loadLedgerEntries } from './ledger-entries';
 export { loadLegalIdentities } from './legal-identities';
+export { type ReportSponsor, findReportSponsor } from './report-sponsor';
+export { loadSponsorYearReport, yearPeriod } from './sponsor-report';
 export {
   type BulkApprovalInput,
   type BulkApprovalResult,
