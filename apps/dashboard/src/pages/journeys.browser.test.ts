@@ -289,10 +289,14 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     expect(problems).toEqual([]);
   });
 
-  it('the consultant sees what to do next: open claims with their expiry, proposals with their reasons', async () => {
+  it('the consultant sees what to do next (open claims with their expiry, proposals with their reasons) and makes an API token, then revokes it', async () => {
     const journey = await startJourney();
-    const { page, world, problems } = journey;
+    const { origin, page, world, problems } = journey;
     const home = `/consultants/${world.consultantId}`;
+    const callApi = async (secret: string) => {
+      const response = await fetch(`${origin}/api/v1${home}`, { headers: { Authorization: `Bearer ${secret}` } });
+      return { status: response.status, body: await response.text() };
+    };
 
     await signIn(journey, `consultant:${world.consultantId}`, home);
     const heading = await page.locator('h1').innerText();
@@ -300,6 +304,20 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     const proposals = await page.locator('[data-proposal-task]').allInnerTexts();
     const hostileOnPage = await hostileTitles(page);
     await look(page, { role: 'consultant', page: 'next', shows: 'what to do next: open claims with their expiry, proposals with their reasons, time logged, contributions and their review' });
+
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.waitForURL(`${origin}/tokens`);
+    await look(page, { role: 'consultant', page: 'tokens', shows: 'personal API tokens: none yet, the form to make one with the roles it carries' });
+    await page.locator('input[name="name"]').fill('monthly report script');
+    await page.locator('input[name="roles"]').first().check();
+    await page.getByRole('button', { name: 'Make the token' }).click();
+    const secret = await page.locator('[data-secret]').innerText();
+    await look(page, { role: 'consultant', page: 'token-made', shows: "a new token's secret, shown once; the token in the list with its revoke button" });
+    const withToken = await callApi(secret);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.waitForURL(/done=revoked/);
+    const revokedNotice = await page.locator('.notice').innerText();
+    const afterRevoke = await callApi(secret);
     await page.close();
 
     expect(heading).toBe('What to do next, Camille Martin');
@@ -310,6 +328,11 @@ describe.skipIf(executablePath === null)('each role at work in chromium, screens
     expect(proposals[0]).toContain('best fit for you');
     expect(proposals[0]).toContain('matches skill typescript at level 3 of 3 (+30)');
     expect(hostileOnPage).toBe(1);
+    expect(secret).toMatch(/^wecena_pat_/);
+    expect(withToken.status).toBe(200);
+    expect(withToken.body).toContain('Fix the date picker on Safari');
+    expect(revokedNotice).toContain('revoked');
+    expect(afterRevoke.status).toBe(401);
     expect(problems).toEqual([]);
   });
 
