@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Database } from '@wecena/db';
+import { type Database, loadSponsorYearReport } from '@wecena/db';
 import { HTTPException } from 'hono/http-exception';
 import { NEEDS_SESSION, checkViewer } from '../api/access';
 import { idParam, yearParam } from '../api/common-schemas';
@@ -7,7 +7,7 @@ import { SESSION_ERRORS, answerInvalidRequest, errorResponse } from '../api/erro
 import { Receipt, SponsorReport, presentReceipt, presentSponsorReport } from '../api/report-schemas';
 import type { DashboardEnv } from '../auth/context';
 import { receiptReaders, sponsorReviewers } from '../auth/roles';
-import { loadReceipt, loadSponsorReport } from '../queries/report-queries';
+import { loadReceipt } from '../queries/report-queries';
 import { findSponsor } from '../queries/sponsor-queries';
 
 const getReportRoute = createRoute({
@@ -71,7 +71,7 @@ export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date
     if (refusal !== null) return c.json(refusal.body, refusal.status);
     const sponsor = await findSponsor(db, id);
     if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
-    return c.json(presentSponsorReport(sponsor, year, await loadSponsorReport(db, id, year)), 200);
+    return c.json(presentSponsorReport(sponsor, year, await loadSponsorYearReport(db, { sponsorId: id, year })), 200);
   });
 
   app.openapi(getReceiptRoute, async (c) => {
