@@ -1,3 +1,4 @@
+import { claimDueDeliveryId } from '@wecena/engine';
 import { describeEachEngine } from '@wecena/testkit';
 import { expect, it } from 'vitest';
 import { botComment, containing, expectGithub, github, REMINDER_COMMENT_ID, STATUS_COMMENT_ID } from './support/github-api';
@@ -131,7 +132,7 @@ describeEachEngine('GitHub journey: working on a claimed issue', (engine) => {
     github.comments(1, [botComment(STATUS_COMMENT_ID, '<!-- wecena:status -->\n...')]);
     github.commentPosted(1, REMINDER, REMINDER_COMMENT_ID);
     expect(await sweep()).toBe(1);
-    expect((await delivery(`claim:${claim!.id}:remind`, 'wecena'))?.status).toBe('processed');
+    expect((await delivery(claimDueDeliveryId(claim!.id, 'remind', new Date(claim!.expires_at)), 'wecena'))?.status).toBe('processed');
     expect((await claims())[0]).toMatchObject({ reminded_at: '2026-03-04T09:30:00.000Z', ended_at: null });
 
     // The next sweeps add nothing: the claimant was reminded.
@@ -161,7 +162,7 @@ describeEachEngine('GitHub journey: working on a claimed issue', (engine) => {
     );
     expect(await sweep()).toBe(1);
 
-    expect((await delivery(`claim:${claim!.id}:expire`, 'wecena'))?.status).toBe('processed');
+    expect((await delivery(claimDueDeliveryId(claim!.id, 'expire', new Date(claim!.expires_at)), 'wecena'))?.status).toBe('processed');
     expect((await task(1))?.state).toBe('ready');
     expect((await claims())[0]).toMatchObject({ ended_at: '2026-03-05T09:00:00.000Z', ended_how: 'expired', handoff_note: null });
 

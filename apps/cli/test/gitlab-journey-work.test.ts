@@ -1,3 +1,4 @@
+import { claimDueDeliveryId } from '@wecena/engine';
 import { describeEachEngine } from '@wecena/testkit';
 import { expect, it } from 'vitest';
 import { containing } from './support/github-api';
@@ -158,7 +159,7 @@ describeEachEngine('GitLab journey: claiming and working on an issue', (engine) 
     gitlab.notes(1, [STATUS_NOTE]);
     gitlab.notePosted(1, REMINDER, REMINDER_NOTE_ID);
     expect(await sweep()).toBe(1);
-    expect((await delivery(`claim:${claim!.id}:remind`, 'wecena'))?.status).toBe('processed');
+    expect((await delivery(claimDueDeliveryId(claim!.id, 'remind', new Date(claim!.expires_at)), 'wecena'))?.status).toBe('processed');
 
     clock.advance(30 * MINUTE_MS);
     expect(await sweep()).toBe(0);
@@ -183,7 +184,7 @@ describeEachEngine('GitLab journey: claiming and working on an issue', (engine) 
     );
     expect(await sweep()).toBe(1);
 
-    expect((await delivery(`claim:${claim!.id}:expire`, 'wecena'))?.status).toBe('processed');
+    expect((await delivery(claimDueDeliveryId(claim!.id, 'expire', new Date(claim!.expires_at)), 'wecena'))?.status).toBe('processed');
     expect((await task(1))?.state).toBe('ready');
     expect((await claims())[0]).toMatchObject({ ended_at: '2026-03-05T09:00:00.000Z', ended_how: 'expired' });
 

@@ -6,6 +6,7 @@ export { applyStoreChanges, JourneyConflict } from './store-changes';
 export { loadConsultantFacts, loadTaskSnapshot } from './task-store';
 export {
   CLAIM_DUE_EVENT,
+  claimDueDeliveryId,
   enqueueDueClaims,
   enqueueMarkReady,
   MARK_READY_EVENT,

@@ -15,6 +15,7 @@ import {
   type Permission,
   type RepositoryConfig,
   type TaskSnapshot,
+  type TaskState,
   withForgeTrackedTime,
 } from '@wecena/core';
 import type { Database } from '@wecena/db';
@@ -23,7 +24,7 @@ import { type EffectTarget, performEffects } from './perform-effects';
 import type { MarkReadyRequest } from './scheduled-deliveries';
 import { findRepository, findRepositoryById, refreshRepositoryIdentity, registerRepositories, type StoredRepository } from './repository-store';
 import { applyStoreChanges } from './store-changes';
-import { loadConsultantFacts, loadTaskSnapshot } from './task-store';
+import { hasTaskInState, loadConsultantFacts, loadTaskSnapshot } from './task-store';
 import { type ForgeAccess, loadRepositoryConfig } from './repository-config';
 
 export interface DeliveryKey {
@@ -158,6 +159,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       await refreshRepositoryIdentity(db, repository, ref, context.installationId);
     }
     if (!repository || !repository.enabled) return;
+    const movable = stateAChangeRequestMoves(event);
+    if (movable !== null && !(await hasTaskInState(db, repository, movable))) return;
     const access = deps.forges[ref.forge];
     if (!access) {
       logger.warn({ forge: ref.forge, repository: ref.path }, 'event from a forge that is not configured');
@@ -184,9 +187,13 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
     return own !== null && own.toLowerCase() === actor.login.toLowerCase();
   }
 
-  /** A merge whose author the payload names by id only: ask the forge, since credit goes to the claimant who wrote it. */
+  /**
+   * A change request whose author the payload names by id only: ask the forge, since only the
+   * claimant's own moves the task, and credit goes to the claimant who wrote it.
+   */
   async function withResolvedAuthor(access: ForgeAccess, repository: StoredRepository, event: JourneyEvent): Promise<JourneyEvent> {
-    if (event.kind !== 'change_request_closed' || !event.merged || event.changeRequest.author !== null || !access.loginOfUser) return event;
+    if (event.kind !== 'change_request_closed' && event.kind !== 'change_request_opened') return event;
+    if (event.changeRequest.author !== null || !access.loginOfUser) return event;
     const login = await access.loginOfUser(repository, event.changeRequest.authorForgeId);
     if (login === null) return event;
     return { ...event, changeRequest: { ...event.changeRequest, author: { login, forgeId: event.changeRequest.authorForgeId, isBot: false } } };
@@ -260,12 +267,11 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
   ): Promise<number[]> {
     if (event.kind === 'issue_changed') return [event.issue.number];
     if (event.kind === 'comment_created' && event.on.type === 'issue') return [event.on.issue.number];
-    const changeRequestNumber = event.kind === 'comment_created' && event.on.type === 'change_request' ? event.on.changeRequest.number : event.kind === 'change_request_closed' ? event.changeRequest.number : null;
-    if (changeRequestNumber === null) return [];
-    // A change request closed without merge changes nothing: no need to ask which issues it closes.
-    if (event.kind === 'change_request_closed' && !event.merged) return [];
-    const closing = await port.closingIssueNumbers({ repository: repository.ref, changeRequestNumber });
-    if (event.kind === 'change_request_closed') return closing;
+    if (event.kind === 'change_request_opened' || event.kind === 'change_request_closed') {
+      return port.closingIssueNumbers({ repository: repository.ref, changeRequestNumber: event.changeRequest.number });
+    }
+    if (event.on.type !== 'change_request') return [];
+    const closing = await port.closingIssueNumbers({ repository: repository.ref, changeRequestNumber: event.on.changeRequest.number });
     // A comment on a change request acts on the task its author holds among those it closes.
     const commenter = consultants.find((consultant) => consultant.login.toLowerCase() === event.author.login.toLowerCase());
     for (const issueNumber of closing) {
@@ -395,3 +401,13 @@ const WECENA_LABEL_ROLES = ['ready', 'claimed', 'done', 'needsInfo'] as const;
 
 /** A line of a comment that starts a wecena command, as the core's command lines are found. */
 const WECENA_COMMAND = /^\s{0,3}\/wecena\b/im;
+
+/**
+ * A change request opened moves only a `claimed` task, one closed unmerged only an `in_review`
+ * one: on a repository with none, such an event costs no request to the forge. Null: any state.
+ */
+function stateAChangeRequestMoves(event: ForgeEvent): TaskState | null {
+  if (event.kind === 'change_request_opened') return 'claimed';
+  if (event.kind === 'change_request_closed' && !event.merged) return 'in_review';
+  return null;
+}

@@ -3,19 +3,28 @@ import { CLAIM_RECALLED_EVENT, type Queryable } from '@wecena/db';
 
 export const CLAIM_DUE_EVENT = 'claim_due';
 
+/** The id `enqueueDueClaims` gives a claim's reminder or expiry: claim, kind, and the expiry in seconds. */
+export function claimDueDeliveryId(claimId: string, kind: 'remind' | 'expire', expiresAt: Date): string {
+  return `claim:${claimId}:${kind}:${Math.floor(expiresAt.getTime() / 1000)}`;
+}
+
 /**
  * Puts a delivery of wecena's own in the inbox for every open claim due for its reminder or
- * its expiry, keyed by claim and kind: the worker then handles each once, like a webhook, and
- * a sweep that runs twice (or on two instances) adds nothing. Returns how many were added.
+ * its expiry, keyed by claim, kind and expiry (`claimDueDeliveryId`): the worker then handles each once, like a
+ * webhook, and a sweep that runs twice (or on two instances) adds nothing, while a claim given
+ * a later expiry is due again. Claims of tasks under review wait. Returns how many were added.
  */
 export async function enqueueDueClaims(db: Queryable, now: Date): Promise<number> {
   const { rowCount } = await db.query(
     `INSERT INTO inbox_deliveries (source, delivery_id, event_name, forge_host, received_at, body, next_attempt_at)
      SELECT 'wecena',
-            'claim:' || c.id || ':' || CASE WHEN c.expires_at <= $1 THEN 'expire' ELSE 'remind' END,
+            'claim:' || c.id || ':' || CASE WHEN c.expires_at <= $1 THEN 'expire' ELSE 'remind' END
+              || ':' || floor(extract(epoch FROM c.expires_at))::bigint,
             $3, NULL, $1, convert_to(json_build_object('claimId', c.id::text)::text, 'UTF8'), $1
        FROM claims c
+       JOIN tasks t ON t.id = c.task_id
       WHERE c.ended_at IS NULL
+        AND t.state = 'claimed'
         AND (c.expires_at <= $1 OR (c.reminded_at IS NULL AND c.expires_at <= $1 + make_interval(days => $2)))
      ON CONFLICT (source, delivery_id) DO NOTHING`,
     [now, REMINDER_LEAD_DAYS, CLAIM_DUE_EVENT],

@@ -64,6 +64,9 @@ export async function applyStoreChanges(
         if (ended.rowCount === 0) throw new JourneyConflict(`claim ${change.claimId} ended meanwhile`);
         break;
       }
+      case 'extendClaim':
+        await tx.query(`UPDATE claims SET expires_at = $2, reminded_at = NULL WHERE id = $1 AND ended_at IS NULL`, [change.claimId, change.expiresAt]);
+        break;
       case 'markReminded':
         await tx.query(`UPDATE claims SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL`, [change.claimId, change.remindedAt]);
         break;

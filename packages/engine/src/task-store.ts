@@ -25,6 +25,12 @@ interface ClaimRow {
   handoff_note: string | null;
 }
 
+/** Whether any task of the repository is in `state`: a cheap look before asking the forge anything. */
+export async function hasTaskInState(db: Queryable, repository: StoredRepository, state: TaskSnapshot['state']): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM tasks WHERE repository_id = $1 AND state = $2 LIMIT 1`, [repository.id, state]);
+  return rows.length > 0;
+}
+
 /** The task of an issue, with its claims, time and credits, as the core's decisions read it; null when wecena has none. */
 export async function loadTaskSnapshot(db: Queryable, repository: StoredRepository, issueNumber: number): Promise<TaskSnapshot | null> {
   const { rows } = await db.query<TaskRow>(

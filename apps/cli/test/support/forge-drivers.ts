@@ -1,3 +1,4 @@
+import { claimDueDeliveryId } from '@wecena/engine';
 import type { EngineContext } from '@wecena/testkit';
 import { botComment, containing, expectGithub, github, REMINDER_COMMENT_ID, STATUS_COMMENT_ID } from './github-api';
 import { type Journey, useGithubJourney } from './github-journey';
@@ -46,18 +47,18 @@ const ISSUE = 1;
 const REMINDER_MARKER = '<!-- wecena:reminder -->';
 
 /** The open claim's id: a sweep's delivery is named after it. */
-async function openClaimId(journey: JourneyBase): Promise<string> {
+async function openClaim(journey: JourneyBase): Promise<{ id: string; expires_at: string }> {
   const open = (await journey.claims()).find((claim) => claim.ended_at === null);
   if (!open) throw new Error('the sweep step needs an open claim');
-  return open.id;
+  return open;
 }
 
 /** Moves the clock, runs the sweep, and gives the id of the delivery it made for the open claim. */
 async function sweepAt(journey: JourneyBase, step: Extract<ScenarioStep, { do: 'sweep' }>): Promise<string> {
-  const claimId = await openClaimId(journey);
+  const claim = await openClaim(journey);
   journey.clock.set(new Date(step.at));
   const processed = await journey.sweep();
-  const deliveryId = `claim:${claimId}:${step.expect}`;
+  const deliveryId = claimDueDeliveryId(claim.id, step.expect, new Date(claim.expires_at));
   const stored = await journey.delivery(deliveryId, 'wecena');
   if (processed !== 1 || stored?.status !== 'processed') throw new Error(`the sweep at ${step.at} did not ${step.expect} the claim: ${stored?.last_error ?? 'no delivery'}`);
   return deliveryId;

@@ -110,14 +110,27 @@ export function commentCreated(author: string, body: string, view: IssueView & {
 
 /** `pull_request` with `action: closed`: merged (by `withMerged`) or not, written by `author`. */
 export function pullRequestClosed(author: string, options: { merged: boolean; body?: string; mergedAt?: string }) {
-  const example = githubExample('pull_request', { action: 'closed' });
+  const example = pullRequestBy('closed', author, options.body);
+  const closed = options.merged ? withMerged(example, { mergedAt: options.mergedAt, mergedBy: MAINTAINER }) : example;
+  return withInstallation(closed, INSTALLATION_ID);
+}
+
+/** `pull_request` opened by `author`, closing the issue unless told. */
+export function pullRequestOpened(author: string, options: { body?: string; draft?: boolean } = {}) {
+  const example = pullRequestBy('opened', author, options.body);
+  (example.pull_request as unknown as Record<string, unknown>)['draft'] = options.draft ?? false;
+  (example as unknown as Record<string, unknown>)['sender'] = user(example.sender, author);
+  return withInstallation(example, INSTALLATION_ID);
+}
+
+function pullRequestBy<A extends 'opened' | 'closed'>(action: A, author: string, body: string | undefined) {
+  const example = githubExample('pull_request', { action });
   const pullRequest = example.pull_request as unknown as Record<string, unknown>;
   pullRequest['number'] = PULL_NUMBER;
   pullRequest['html_url'] = PULL_URL;
-  pullRequest['body'] = options.body ?? `Fixes #${ISSUE_NUMBER}`;
+  pullRequest['body'] = body ?? `Fixes #${ISSUE_NUMBER}`;
   pullRequest['user'] = user(pullRequest['user'] as object, author);
-  const closed = options.merged ? withMerged(example, { mergedAt: options.mergedAt, mergedBy: MAINTAINER }) : example;
-  return withInstallation(closed, INSTALLATION_ID);
+  return example;
 }
 
 /** `installation_repositories`: the App was given (`added`) or taken away from (`removed`) repositories. */

@@ -38,6 +38,7 @@ export const GithubPullRequest = z.object({
   user: GithubUser,
   merged: z.boolean().nullable().optional(),
   merged_at: z.string().nullable().optional(),
+  draft: z.boolean().optional(),
 });
 
 export const GithubIssuesEvent = z.object({

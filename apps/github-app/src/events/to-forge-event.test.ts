@@ -53,6 +53,15 @@ describe('GitHub deliveries as forge events', () => {
     expect(githubToForgeEvent('pull_request', payload, null)).toMatchObject({ merged: false, mergedAt: null });
   });
 
+  it.each(['opened', 'reopened', 'ready_for_review'] as const)('reads a pull request %s as asking for review', (action) => {
+    const payload = githubExample('pull_request', { action });
+    expect(githubToForgeEvent('pull_request', payload, null)).toMatchObject({
+      kind: 'change_request_opened',
+      changeRequest: { number: payload.pull_request.number, url: payload.pull_request.html_url, author: { login: payload.pull_request.user.login } },
+      actor: { login: payload.sender.login },
+    });
+  });
+
   it('reads repositories added to and removed from an installation', () => {
     const payload = githubExample('installation_repositories', { action: 'added' });
     const event = githubToForgeEvent('installation_repositories', payload, null);
@@ -66,7 +75,9 @@ describe('GitHub deliveries as forge events', () => {
   it.each([
     { event: 'push', payload: () => githubExample('push') },
     { event: 'issue_comment', payload: () => githubExample('issue_comment', { action: 'deleted' }) },
-    { event: 'pull_request', payload: () => githubExample('pull_request', { action: 'opened' }) },
+    { event: 'pull_request', payload: () => githubExample('pull_request', { action: 'synchronize' }) },
+    { event: 'pull_request', payload: () => githubExample('pull_request', { action: 'converted_to_draft' }) },
+    { event: 'pull_request', payload: () => ({ ...githubExample('pull_request', { action: 'opened' }), pull_request: { ...githubExample('pull_request', { action: 'opened' }).pull_request, draft: true } }) },
   ])('ignores $event deliveries wecena has no use for', ({ event, payload }) => {
     expect(githubToForgeEvent(event, payload(), null)).toBeNull();
   });

@@ -71,20 +71,25 @@ export function githubToForgeEvent(eventName: string, payload: unknown, host: st
     }
     case 'pull_request': {
       const event = GithubPullRequestEvent.parse(payload);
-      if (event.action !== 'closed') return null;
       const pr = event.pull_request;
+      const changeRequest = {
+        number: pr.number,
+        forgeId: String(pr.id),
+        title: pr.title,
+        body: pr.body ?? '',
+        url: pr.html_url,
+        authorForgeId: String(pr.user.id),
+        author: toActor(pr.user),
+      };
+      if (REVIEW_ASKED.has(event.action)) {
+        if (pr.draft === true) return null;
+        return { kind: 'change_request_opened', repository: toRepository(event.repository, forgeHost), changeRequest, actor: toActor(event.sender) };
+      }
+      if (event.action !== 'closed') return null;
       return {
         kind: 'change_request_closed',
         repository: toRepository(event.repository, forgeHost),
-        changeRequest: {
-          number: pr.number,
-          forgeId: String(pr.id),
-          title: pr.title,
-          body: pr.body ?? '',
-          url: pr.html_url,
-          authorForgeId: String(pr.user.id),
-          author: toActor(pr.user),
-        },
+        changeRequest,
         merged: pr.merged === true,
         mergedAt: pr.merged === true ? toUtcInstant(pr.merged_at) : null,
         actor: toActor(event.sender),
@@ -120,6 +125,9 @@ export function githubToForgeEvent(eventName: string, payload: unknown, host: st
       return null;
   }
 }
+
+/** The pull request actions that ask for review; a draft does not, until `ready_for_review`. */
+const REVIEW_ASKED = new Set(['opened', 'reopened', 'ready_for_review']);
 
 function toRepository(repository: z.infer<typeof GithubRepository>, host: string): RepositoryRef {
   return { forge: 'github', host, forgeId: String(repository.id), path: repository.full_name };

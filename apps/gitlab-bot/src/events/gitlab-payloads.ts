@@ -88,5 +88,8 @@ export const GitlabMergeRequestHook = z.object({
     author_id: z.number(),
     action: z.string().optional(),
     updated_at: z.string().optional(),
+    draft: z.boolean().optional(),
+    work_in_progress: z.boolean().optional(),
   }),
+  changes: z.object({ draft: z.object({ previous: z.boolean().nullable(), current: z.boolean().nullable() }).optional() }).optional(),
 });

@@ -59,10 +59,25 @@ describe('GitLab deliveries as forge events', () => {
     });
   });
 
-  it.each([
-    { event: 'Merge Request Hook', fixture: 'merge_request_open' as const },
-    { event: 'Push Hook', fixture: 'push' as const },
-  ])('ignores $event ($fixture)', ({ event, fixture }) => {
-    expect(gitlabToForgeEvent(event, gitlabFixture(fixture), null)).toBeNull();
+  it('reads a merge request opened as asking for review, the author named by id when someone else acted', () => {
+    // In the fixture `root` (id 1) opens a merge request authored by user 51.
+    expect(gitlabToForgeEvent('Merge Request Hook', gitlabFixture('merge_request_open'), null)).toMatchObject({
+      kind: 'change_request_opened',
+      changeRequest: { number: 1, authorForgeId: '51', author: null },
+      actor: { login: 'root' },
+    });
+  });
+
+  it('reads a draft marked ready as asking for review, and a draft opened as not yet', () => {
+    const opened = gitlabFixture('merge_request_open') as { object_attributes: Record<string, unknown> };
+    const markedReady = { ...opened, object_attributes: { ...opened.object_attributes, action: 'update' } };
+    expect(gitlabToForgeEvent('Merge Request Hook', markedReady, null)).toMatchObject({ kind: 'change_request_opened' });
+    expect(gitlabToForgeEvent('Merge Request Hook', { ...markedReady, changes: {} }, null)).toBeNull();
+    const draft = { ...opened, object_attributes: { ...opened.object_attributes, draft: true } };
+    expect(gitlabToForgeEvent('Merge Request Hook', draft, null)).toBeNull();
+  });
+
+  it('ignores Push Hook', () => {
+    expect(gitlabToForgeEvent('Push Hook', gitlabFixture('push'), null)).toBeNull();
   });
 });

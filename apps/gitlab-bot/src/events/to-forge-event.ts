@@ -87,21 +87,28 @@ export function gitlabToForgeEvent(eventName: string, payload: unknown, host: st
     case 'Merge Request Hook': {
       const hook = GitlabMergeRequestHook.parse(payload);
       const mr = hook.object_attributes;
+      const changeRequest = {
+        number: mr.iid,
+        forgeId: String(mr.id),
+        title: mr.title,
+        body: mr.description ?? '',
+        url: mr.url,
+        authorForgeId: String(mr.author_id),
+        // The hook names the author by id; `user` is who acted (merged, closed), often someone else.
+        author: mr.author_id === hook.user.id ? toActor(hook.user) : null,
+      };
+      // A draft asks for no review yet: marked ready, it comes as an `update` changing `draft` to false.
+      const markedReady = mr.action === 'update' && hook.changes?.draft?.previous === true && hook.changes.draft.current === false;
+      if (mr.action === 'open' || mr.action === 'reopen' || markedReady) {
+        if (mr.draft === true || mr.work_in_progress === true) return null;
+        return { kind: 'change_request_opened', repository: toRepository(hook.project, forgeHost), changeRequest, actor: toActor(hook.user) };
+      }
       if (mr.action !== 'merge' && mr.action !== 'close') return null;
       const merged = mr.action === 'merge';
       return {
         kind: 'change_request_closed',
         repository: toRepository(hook.project, forgeHost),
-        changeRequest: {
-          number: mr.iid,
-          forgeId: String(mr.id),
-          title: mr.title,
-          body: mr.description ?? '',
-          url: mr.url,
-          authorForgeId: String(mr.author_id),
-          // The hook names the author by id; `user` is who merged, often someone else.
-          author: mr.author_id === hook.user.id ? toActor(hook.user) : null,
-        },
+        changeRequest,
         merged,
         // The hook carries no merge time; the last update of a `merge` action is the merge.
         mergedAt: merged ? toUtcInstant(mr.updated_at) : null,

@@ -80,6 +80,13 @@ export type ForgeEvent =
       author: Actor;
     }
   | {
+      /** Opened, reopened, or marked ready for review: drafts are not under review yet. */
+      kind: 'change_request_opened';
+      repository: RepositoryRef;
+      changeRequest: ChangeRequestRef;
+      actor: Actor;
+    }
+  | {
       kind: 'change_request_closed';
       repository: RepositoryRef;
       changeRequest: ChangeRequestRef;

@@ -15,6 +15,7 @@ import {
   bodyOf,
   changeRequestClosed,
   changeRequestOf,
+  changeRequestOpened,
   claimOf,
   claimedTaskOf,
   commentOn,
@@ -544,6 +545,47 @@ describe('merge of a change request', () => {
   });
 });
 
+describe('review of a change request', () => {
+  it("moves the claimant's task to in_review when their change request asks for review, and says so", () => {
+    const decision = decide(inputOf(changeRequestOpened(CAMILLE), { task: claimedTaskOf() }));
+    expect(decision.issueNumber).toBe(12);
+    expect(decision.storeChanges).toEqual([{ type: 'setTaskState', from: 'claimed', to: 'in_review' }]);
+    expect(effectsOf(decision)).toEqual([{ type: 'setStatusComment' }]);
+    const status = bodyOf(decision, 'setStatusComment') ?? '';
+    expect(status).toContain('Claimed by @camille, whose change request is under review: the claim does not run out while it is open.');
+    expect(status).toContain('Under review: [the change request](https://github.com/civic/tracker/pull/13).');
+  });
+
+  it.each<{ name: string; input: JourneyInput }>([
+    { name: 'someone else opens one', input: inputOf(changeRequestOpened(DOMINIQUE), { task: claimedTaskOf() }) },
+    { name: 'the author is not known yet', input: inputOf(changeRequestOpened(null), { task: claimedTaskOf() }) },
+    { name: 'a second one opens while under review', input: inputOf(changeRequestOpened(CAMILLE), { task: claimedTaskOf({ state: 'in_review' }) }) },
+    { name: 'the task is not claimed', input: inputOf(changeRequestOpened(CAMILLE), { task: taskOf() }) },
+    { name: 'it closes no task', input: inputOf(changeRequestOpened(CAMILLE)) },
+    { name: "someone else's closes unmerged", input: inputOf(changeRequestClosed(DOMINIQUE, false), { task: claimedTaskOf({ state: 'in_review' }) }) },
+  ])('changes nothing when $name', ({ input }) => {
+    expect(decide(input)).toEqual(NO_DECISION);
+  });
+
+  it('gives the task back to the claimant when their change request closes unmerged, with a full claim period ahead', () => {
+    const task = claimedTaskOf({ state: 'in_review', openClaim: claimOf({ remindedAt: '2026-03-04T09:00:00Z', expiresAt: '2026-03-05T09:00:00Z' }) });
+    const decision = decide(inputOf(changeRequestClosed(CAMILLE, false), { task }));
+    expect(decision.storeChanges).toEqual([
+      { type: 'setTaskState', from: 'in_review', to: 'claimed' },
+      { type: 'extendClaim', claimId: 'c1', expiresAt: '2026-03-08T10:00:00.000Z' },
+    ]);
+    expect(effectsOf(decision)).toEqual([{ type: 'deleteReminder' }, { type: 'setStatusComment' }]);
+    expect(bodyOf(decision, 'setStatusComment')).toContain('Claimed by @camille until 2026-03-08 10:00 UTC.');
+  });
+
+  it('keeps a later expiry as it is when the change request closes unmerged', () => {
+    const task = claimedTaskOf({ state: 'in_review', openClaim: claimOf({ expiresAt: '2026-03-20T09:00:00Z' }) });
+    const decision = decide(inputOf(changeRequestClosed(CAMILLE, false), { task }));
+    expect(decision.storeChanges).toEqual([{ type: 'setTaskState', from: 'in_review', to: 'claimed' }]);
+    expect(bodyOf(decision, 'setStatusComment')).toContain('Claimed by @camille until 2026-03-20 09:00 UTC.');
+  });
+});
+
 const CREDIT: CreditSnapshot = {
   id: 'cr1',
   consultantId: 'k1',
@@ -737,6 +779,7 @@ describe('journeyNeeds', () => {
     { name: 'a plain comment', input: inputOf(commentOn('Nice.', CAMILLE)), expected: { permission: false, consultantLogins: [] } },
     { name: 'a bot comment', input: inputOf(commentOn('/wecena ready', BOT)), expected: { permission: false, consultantLogins: [] } },
     { name: 'a merge', input: inputOf(changeRequestClosed(CAMILLE, true)), expected: { permission: false, consultantLogins: [] } },
+    { name: 'a change request opened', input: inputOf(changeRequestOpened(CAMILLE)), expected: { permission: false, consultantLogins: [] } },
   ])('asks for $name: $expected', ({ input, expected }) => {
     expect(journeyNeeds(input.event, CONFIG)).toEqual(expected);
   });

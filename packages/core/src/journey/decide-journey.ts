@@ -3,7 +3,7 @@ import { renderHelp } from '../commands/render-help';
 import type { Command, CommandOf, CommandRole } from '../commands/command';
 import { hasWecenaLabel, isWecenaLabel, type RepositoryConfig } from '../config/repository-config';
 import { utcDateOf } from '../domain/time';
-import type { Actor, IssueRef } from '../events/forge-event';
+import type { Actor, ChangeRequestRef, IssueRef } from '../events/forge-event';
 import { transition, type TaskState } from '../lifecycle/task-lifecycle';
 import { journeyMessages } from '../messages/journey-messages';
 import { readinessMessages } from '../messages/readiness-messages';
@@ -381,9 +381,49 @@ function decideIssueChanged(input: JourneyInput, event: Extract<JourneyEvent, { 
   return w.toDecision(null);
 }
 
-function decideChangeRequestClosed(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_closed' }>): Decision {
+/** The claimant's own change request: only theirs moves the task, whoever else opens one. */
+function isByClaimant(changeRequest: ChangeRequestRef, task: TaskSnapshot): boolean {
+  const claim = task.openClaim;
+  return claim !== null && changeRequest.author !== null && sameLogin(changeRequest.author.login, claim.login);
+}
+
+/**
+ * The claimant asked for review: the task is `in_review`, and its claim stops running out, since
+ * the wait is now the maintainers'. A change request by someone else changes nothing here: the
+ * merge decides (`mergedByOther`).
+ */
+function decideChangeRequestOpened(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_opened' }>): Decision {
   const task = input.task;
-  if (!event.merged || task === null) return NO_DECISION;
+  if (task === null || task.state !== 'claimed' || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
+  const w = new Working(task, input.config, input.now, null);
+  if (!w.move('open_change_request')) return NO_DECISION;
+  w.notes.push(journeyMessages.status.underReview(event.changeRequest.url));
+  return w.toDecision(null);
+}
+
+/**
+ * The claimant's change request closed unmerged: the task is theirs again (`claimed`), with at
+ * least a full claim period ahead, since the clock stood still during the review.
+ */
+function decideChangeRequestAbandoned(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_closed' }>): Decision {
+  const task = input.task;
+  const claim = task?.openClaim ?? null;
+  if (task === null || claim === null || task.state !== 'in_review' || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
+  const w = new Working(task, input.config, input.now, null);
+  if (!w.move('close_change_request')) return NO_DECISION;
+  const fullPeriod = addDaysToInstant(input.now, input.config.claimTtlDays);
+  if (!isAtOrAfter(claim.expiresAt, fullPeriod)) {
+    w.storeChanges.push({ type: 'extendClaim', claimId: claim.id, expiresAt: fullPeriod });
+    if (claim.remindedAt !== null) w.deleteReminder = true;
+    w.task = { ...task, openClaim: { ...claim, expiresAt: fullPeriod, remindedAt: null } };
+  }
+  return w.toDecision(null);
+}
+
+function decideChangeRequestClosed(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_closed' }>): Decision {
+  if (!event.merged) return decideChangeRequestAbandoned(input, event);
+  const task = input.task;
+  if (task === null) return NO_DECISION;
   const claim = task.openClaim;
   if (claim === null || (task.state !== 'claimed' && task.state !== 'in_review')) return NO_DECISION;
   const w = new Working(task, input.config, input.now, null);
@@ -424,6 +464,8 @@ export function decideJourney(input: JourneyInput): Decision {
       return event.actor.isBot ? NO_DECISION : decideIssueChanged(input, event);
     case 'comment_created':
       return event.author.isBot ? NO_DECISION : decideComment(input, event);
+    case 'change_request_opened':
+      return decideChangeRequestOpened(input, event);
     case 'change_request_closed':
       return decideChangeRequestClosed(input, event);
   }
@@ -458,6 +500,7 @@ export function journeyNeeds(event: JourneyEvent, config: RepositoryConfig): Jou
         ],
       };
     }
+    case 'change_request_opened':
     case 'change_request_closed':
       return { permission: false, consultantLogins: [] };
   }

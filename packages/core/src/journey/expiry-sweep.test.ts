@@ -60,12 +60,18 @@ describe('decideExpirySweep', () => {
       [
         { task: claimedTaskOf({ id: 'a' }), config: CONFIG },
         { task: claimedTaskOf({ id: 'b', openClaim: claimOf({ expiresAt: '2026-03-20T09:00:00Z' }) }), config: CONFIG },
-        { task: claimedTaskOf({ id: 'c', state: 'in_review' }), config: { ...CONFIG, labels: { ...CONFIG.labels, claimed: 'taken' } } },
+        { task: claimedTaskOf({ id: 'c' }), config: { ...CONFIG, labels: { ...CONFIG.labels, claimed: 'taken' } } },
       ],
       '2026-03-08T00:00:00Z',
     );
     expect(decisions.map((decision) => decision.taskId)).toEqual(['a', 'c']);
     expect(decisions[1]?.forgeEffects).toContainEqual({ type: 'removeLabels', labels: ['taken'] });
+  });
+
+  it('lets the claim of a task under review run past its expiry: the wait is the maintainers\'', () => {
+    const inReview = claimedTaskOf({ state: 'in_review' });
+    expect(decideExpirySweep([{ task: inReview, config: CONFIG }], '2026-03-06T09:00:00Z')).toEqual([]);
+    expect(decideExpirySweep([{ task: inReview, config: CONFIG }], '2026-03-09T00:00:00Z')).toEqual([]);
   });
 });
 

@@ -28,7 +28,8 @@ export interface SweepDecision extends Decision {
 export function decideExpirySweep(items: readonly SweepItem[], now: string): SweepDecision[] {
   return items.flatMap(({ task, config }) => {
     const claim = task.openClaim;
-    if (claim === null) return [];
+    // Under review, the wait is the maintainers': the claim runs out only once it is `claimed` again.
+    if (claim === null || task.state === 'in_review') return [];
     const w = new Working(task, config, now, null);
     if (isAtOrAfter(now, claim.expiresAt)) {
       if (!handBack(w, 'expire', 'expired', null)) return [];

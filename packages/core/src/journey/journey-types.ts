@@ -14,7 +14,7 @@ import type { RepositoryFacts } from './readiness';
  */
 
 /** The events the journey decides on; `repositories_changed` is the installation's business. */
-export type JourneyEvent = Extract<ForgeEvent, { kind: 'issue_changed' | 'comment_created' | 'change_request_closed' }>;
+export type JourneyEvent = Extract<ForgeEvent, { kind: 'issue_changed' | 'comment_created' | 'change_request_opened' | 'change_request_closed' }>;
 
 /** The open claim of a task, with the consultant's login on this forge. */
 export interface OpenClaimSnapshot {
@@ -139,6 +139,8 @@ export type StoreChange =
       handoffNote: string | null;
     }
   | { type: 'markReminded'; claimId: string; remindedAt: string }
+  /** A later expiry, with a reminder again before it. */
+  | { type: 'extendClaim'; claimId: string; expiresAt: string }
   | {
       type: 'logTime';
       consultantId: string;

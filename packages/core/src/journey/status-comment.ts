@@ -35,9 +35,8 @@ function mention(login: string): string {
 function headline(view: StatusView): string {
   const { state, readiness, claim, credit } = view;
   const m = journeyMessages.status;
-  if ((state === 'claimed' || state === 'in_review') && claim !== null) {
-    return m.claimed(mention(claim.login), formatInstant(claim.expiresAt));
-  }
+  if (state === 'claimed' && claim !== null) return m.claimed(mention(claim.login), formatInstant(claim.expiresAt));
+  if (state === 'in_review' && claim !== null) return m.inReview(mention(claim.login));
   if (state === 'done' && credit !== null) {
     return credit.reversal === null
       ? m.done(mention(credit.login))

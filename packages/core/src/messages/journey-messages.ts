@@ -34,6 +34,8 @@ export const journeyMessages = {
       'Needs information before wecena can offer it: see the unticked items below. Editing the issue runs the checklist again.',
     claimed: (who: string, until: string) =>
       `Claimed by ${who} until ${until}. Log time with \`/wecena spend <duration>\`; hand over with \`/wecena release <note>\`.`,
+    inReview: (who: string) =>
+      `Claimed by ${who}, whose change request is under review: the claim does not run out while it is open.`,
     done: (who: string) => `Done: thank you ${who}!`,
     doneCreditWithdrawn: (by: string, reason: string) => `Done. The credit was withdrawn by ${by}: ${reason}`,
     creditLine: (credit: { minutes: number; estimated: boolean; changeRequestUrl: string | null; confirmedBy: string | null }) => {
@@ -57,6 +59,7 @@ export const journeyMessages = {
     },
     noHandoffNote: 'no note.',
     footer: '<sub>Write `/wecena help` in a comment to see the commands you can use here.</sub>',
+    underReview: (url: string) => `Under review: [the change request](${url}).`,
     mergedByOther: (author: string, claimant: string) =>
       `A change request by ${author} closed this issue while ${claimant} held the claim, so no credit was recorded. A maintainer can credit the work with \`/wecena done <duration> @login\`.`,
   },

@@ -99,6 +99,10 @@ export function changeRequestOf(author: Actor | null): ChangeRequestRef {
   };
 }
 
+export function changeRequestOpened(author: Actor | null): JourneyEvent {
+  return { kind: 'change_request_opened', repository: REPOSITORY, changeRequest: changeRequestOf(author), actor: author ?? MAINTAINER };
+}
+
 export function changeRequestClosed(author: Actor | null, merged: boolean): JourneyEvent {
   return {
     kind: 'change_request_closed',
