@@ -389,11 +389,15 @@ describeEachEngine('the OpenAPI document', (ctx) => {
   let operator: TestSession | undefined;
   let taskId: string;
   let consultantId: string;
+  let sponsorId: string;
+  let beneficiaryId: string;
   beforeAll(async () => {
     const db = ctx.db();
     const repositoryId = await insertRepository(db, { path: 'example/docs', beneficiaryId: null });
     taskId = await insertTask(db, { repositoryId, issueNumber: 1, title: 'Write the README', state: 'ready' });
-    consultantId = await insertConsultant(db, { sponsorId: await insertSponsor(db, { name: 'Octet', siren: '832519748' }), name: 'Ana' });
+    sponsorId = await insertSponsor(db, { name: 'Octet', siren: '832519748' });
+    consultantId = await insertConsultant(db, { sponsorId, name: 'Ana' });
+    beneficiaryId = await insertBeneficiary(db, 'Les amis du code');
     app = dashboardWithDemoSignIn(db);
     operator = await signInAsDemo(app, 'operator');
   });
@@ -405,7 +409,18 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     expect(body.openapi).toBe('3.1.0');
     expect(body.info.title).toBe('wecena API');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/agreements',
+      '/api/v1/beneficiaries',
+      '/api/v1/beneficiaries/{id}',
+      '/api/v1/consultants/{id}',
       '/api/v1/consultants/{id}/proposals',
+      '/api/v1/inbox',
+      '/api/v1/repositories',
+      '/api/v1/sponsors',
+      '/api/v1/sponsors/{id}/consultants',
+      '/api/v1/sponsors/{id}/contributions',
+      '/api/v1/sponsors/{id}/report',
+      '/api/v1/sponsors/{sponsorId}/receipts/{beneficiaryId}/{year}',
       '/api/v1/summary',
       '/api/v1/tasks',
       '/api/v1/tasks/{id}',
@@ -429,7 +444,8 @@ describeEachEngine('the OpenAPI document', (ctx) => {
       expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
     const page = await (await app.request('http://localhost/api/v1/reference')).text();
-    expect(page.match(/data-access="session needed"/g)).toHaveLength(2);
+    // Every operation but the ready tasks and the counts: 13 of the 16.
+    expect(page.match(/data-access="session needed"/g)).toHaveLength(13);
     expect(page).toContain('Needs a session or a personal API token');
     expect(page).toContain('<code>Authorization: Bearer wecena_pat_…</code>');
   });
@@ -453,8 +469,10 @@ describeEachEngine('the OpenAPI document', (ctx) => {
     );
     expect(operations.length).toBeGreaterThanOrEqual(3);
     for (const { path, method, operation } of operations) {
-      const id = path.startsWith('/api/v1/consultants/') ? consultantId : taskId;
-      const response = await app.request(`http://localhost${path.replace('{id}', id)}`, {
+      const ids: Record<string, string> = { consultants: consultantId, tasks: taskId, sponsors: sponsorId, beneficiaries: beneficiaryId };
+      const id = ids[path.split('/')[3] ?? ''] ?? '';
+      const concrete = path.replace('{id}', id).replace('{sponsorId}', sponsorId).replace('{beneficiaryId}', beneficiaryId).replace('{year}', '2026');
+      const response = await app.request(`http://localhost${concrete}`, {
         method: method.toUpperCase(),
         headers: { Cookie: operator?.cookie ?? '' },
       });

@@ -211,7 +211,7 @@ ${renderSecuritySchemes(securitySchemes)}
 <p>Branch on <code>code</code> (the last segment of <code>type</code>); <code>detail</code> is for people.</p>
 ${renderProblemTypes()}
 <h2>Operations</h2>
-<ul>${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}${describeAccess(operation.security) === 'session needed' ? ' (session)' : ''}</li>`)}</ul>
+<ul class="operations-index">${operations.map(([path, method, operation]) => html`<li><a href="#${operation.operationId ?? `${method}-${path}`}">${method.toUpperCase()} ${path}</a>${operation.summary === undefined ? '' : html`: ${operation.summary}`}${describeAccess(operation.security) === 'session needed' ? ' (session)' : ''}</li>`)}</ul>
 ${operations.map(([path, method, operation]) => renderOperation(path, method, operation))}
 <h2>Schemas</h2>
 ${schemas.map(([name, schema]) => renderSchema(name, schema))}`,

@@ -53,6 +53,7 @@ th, td { text-align: left; vertical-align: top; padding: .375rem .5rem; border-b
 th { font-size: .8125rem; color: var(--muted); font-weight: 600; }
 .operation { margin-bottom: 1rem; }
 .operation h3 { margin: 0 0 .25rem; font-size: 1rem; overflow-wrap: anywhere; }
+.operations-index li { overflow-wrap: anywhere; }
 .method { display: inline-block; min-width: 3.5rem; text-align: center; padding: 0 .375rem; margin-right: .5rem; border-radius: .25rem;
   background: var(--accent); color: var(--accent-ink); font-size: .8125rem; font-weight: 700; text-transform: uppercase; }
 /* Forms and buttons: big enough for a thumb, plain HTML, no script. */

@@ -16,7 +16,8 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
 
   async function getJson(path: string, session: TestSession = operator): Promise<{ status: number; body: any }> {
     const { status, body, contentType } = await getApiJson(app, path, session);
-    expect(contentType).toContain('application/json');
+    // Answers in JSON, errors as RFC 9457 problems.
+    expect(contentType).toContain(status < 400 ? 'application/json' : 'application/problem+json');
     return { status, body };
   }
 
@@ -105,15 +106,15 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
   });
 
   it('answers 404 and 400 in JSON, saying what was wrong', async () => {
-    expect(await getJson('/api/v1/consultants/999999/proposals')).toEqual({
+    expect(await getJson('/api/v1/consultants/999999/proposals')).toMatchObject({
       status: 404,
-      body: { error: 'not_found', message: 'No consultant has id 999999.' },
+      body: { status: 404, code: 'not_found', detail: 'No consultant has id 999999.' },
     });
-    expect(await getJson('/api/v1/tasks/999999/candidates')).toEqual({ status: 404, body: { error: 'not_found', message: 'No task has id 999999.' } });
+    expect(await getJson('/api/v1/tasks/999999/candidates')).toMatchObject({ status: 404, body: { code: 'not_found', detail: 'No task has id 999999.' } });
     const badId = await getJson('/api/v1/consultants/lea/proposals');
-    expect(badId).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'id must be a consultant id: digits, not starting with 0' } });
+    expect(badId).toMatchObject({ status: 400, body: { code: 'bad_request', detail: 'id must be a consultant id: digits, not starting with 0' } });
     const badLimit = await getJson(`/api/v1/tasks/${ids['docs']}/candidates?limit=0`);
-    expect(badLimit).toMatchObject({ status: 400, body: { error: 'bad_request', issues: [{ path: 'limit', message: 'limit must be a whole number from 1 to 20' }] } });
+    expect(badLimit).toMatchObject({ status: 400, body: { code: 'bad_request', issues: [{ path: 'limit', message: 'limit must be a whole number from 1 to 20' }] } });
   });
 
   it("answers a consultant's proposals to them and their sponsor's reviewers; 401 to a stranger, 403 to others", async () => {
@@ -125,11 +126,11 @@ describeEachEngine('API: pairing proposals and candidates', (ctx) => {
 
     expect((await getJson(path, lea)).status).toBe(200);
     expect((await getJson(path, reviewer)).status).toBe(200);
-    expect(await getJson(path, noe)).toEqual({ status: 403, body: { error: 'forbidden', message: "None of your roles lets you read this consultant's proposals." } });
+    expect(await getJson(path, noe)).toMatchObject({ status: 403, body: { code: 'forbidden', detail: "None of your roles lets you read this consultant's proposals." } });
     expect((await getJson('/api/v1/consultants/999999/proposals', noe)).status).toBe(403);
     const stranger = await getApiJson(app, path);
-    expect(stranger).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
-    expect(stranger.contentType).toContain('application/json');
+    expect(stranger).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+    expect(stranger.contentType).toContain('application/problem+json');
   });
 
   it("shows a consultant only their own candidacy on a task", async () => {
