@@ -1,4 +1,4 @@
-import { type LedgerAgreement, type LedgerEntry, addDays } from '@wecena/core';
+import { type LedgerAgreement, type LedgerEntry, addDays, compareEntryIds } from '@wecena/core';
 import type { Queryable } from '../database';
 
 export interface LedgerFilter {
@@ -15,13 +15,14 @@ interface EntryRow {
   kind: LedgerEntry['kind'];
   refersTo: string | null;
   taskId: string;
-  taskTitle: string;
-  taskUrl: string;
+  /** The names are read with the credit only: a correction takes its credit's (see entriesSql). */
+  taskTitle: string | null;
+  taskUrl: string | null;
   consultantId: string;
-  consultantName: string;
+  consultantName: string | null;
   sponsorId: string;
   beneficiaryId: string;
-  beneficiaryName: string;
+  beneficiaryName: string | null;
   changeRequestUrl: string | null;
   confirmedBy: string | null;
   landedAt: Date;
@@ -36,18 +37,25 @@ interface EntryRow {
 
 /*
  * The credits are chosen first (by sponsor, beneficiary, consultant and landing day, on the
- * (sponsor_id, landed_at)-style indexes), then each brings all its corrections, whenever they
- * were recorded: a report needs a credit's whole history to know what it counts for now.
- * Periods are UTC days, as the core reads them.
+ * partial index of credits by sponsor and landing instant), then each brings all its
+ * corrections, whenever they were recorded: a report needs a credit's whole history to know
+ * what it counts for now. Periods are UTC days, as the core reads them.
+ *
+ * On a ledger of a million entries (see `npm run bench -- report`), the planner would read the
+ * whole task table, or the whole refers_to index, to join a year's tens of thousands of credits:
+ * - `OFFSET 0` keeps the task's LATERAL subquery from being flattened into such a join: each
+ *   credit's task is found through its primary key;
+ * - corrections are read from the refers_to index starting at the smallest credit id chosen:
+ *   always true of the rows joined, this bound lets the scan skip the years before the period
+ *   (ids grow with time).
+ * The names of the task and people are read once per credit: the database makes a correction
+ * repeat its credit's task, consultant, sponsor and beneficiary (contributions_check_correction).
+ * Ledger order (by id) is restored in JavaScript, cheaper than a sort of wide rows in the query.
  */
 function entriesSql(creditCondition: string): string {
   return `
-  WITH credit AS (
-    SELECT id FROM contributions WHERE kind = 'credit' AND ${creditCondition}
-  ), entry AS (
-    SELECT c.* FROM contributions c JOIN credit ON c.id = credit.id
-    UNION ALL
-    SELECT c.* FROM contributions c JOIN credit ON c.refers_to = credit.id
+  WITH credit AS MATERIALIZED (
+    SELECT * FROM contributions WHERE kind = 'credit' AND ${creditCondition}
   )
   SELECT e.id, e.kind, e.refers_to AS "refersTo", e.task_id AS "taskId", t.title AS "taskTitle", t.url AS "taskUrl",
          e.consultant_id AS "consultantId", k.display_name AS "consultantName", e.sponsor_id AS "sponsorId",
@@ -55,11 +63,16 @@ function entriesSql(creditCondition: string): string {
          e.confirmed_by AS "confirmedBy", e.landed_at AS "landedAt", e.minutes, e.estimated,
          e.valuation_cents AS "valuationCents", e.review_status AS "reviewStatus", e.reason,
          e.recorded_by AS "recordedBy", e.recorded_at AS "recordedAt"
-    FROM entry e
-    JOIN tasks t ON t.id = e.task_id
+    FROM credit e
+    JOIN LATERAL (SELECT title, url FROM tasks WHERE tasks.id = e.task_id OFFSET 0) t ON true
     JOIN consultants k ON k.id = e.consultant_id
     JOIN beneficiaries b ON b.id = e.beneficiary_id
-   ORDER BY e.id`;
+  UNION ALL
+  SELECT e.id, e.kind, e.refers_to, e.task_id, NULL, NULL, e.consultant_id, NULL, e.sponsor_id, e.beneficiary_id, NULL,
+         e.change_request_url, e.confirmed_by, e.landed_at, e.minutes, e.estimated, e.valuation_cents, e.review_status,
+         e.reason, e.recorded_by, e.recorded_at
+    FROM credit
+    JOIN contributions e ON e.refers_to = credit.id AND e.refers_to >= (SELECT min(id) FROM credit)`;
 }
 
 const PERIOD_CONDITION = `landed_at >= $1::timestamptz AND landed_at < $2::timestamptz
@@ -79,23 +92,36 @@ export async function loadLedgerEntries(db: Queryable, filter: LedgerFilter): Pr
     filter.beneficiaryId ?? null,
     filter.consultantId ?? null,
   ]);
-  return rows.map(toLedgerEntry);
+  return toLedgerEntries(rows);
 }
 
 /** The entries of one credit: the credit and its corrections. */
 export async function loadCreditEntries(db: Queryable, creditId: string): Promise<LedgerEntry[]> {
   const { rows } = await db.query<EntryRow>(entriesSql('id = $1::bigint'), [creditId]);
-  return rows.map(toLedgerEntry);
+  return toLedgerEntries(rows);
 }
 
-function toLedgerEntry(row: EntryRow): LedgerEntry {
-  return {
-    ...row,
-    // The credit's landing instant; corrections repeat it.
-    landedAt: row.landedAt.toISOString(),
-    valuationCents: Number(row.valuationCents),
-    recordedAt: row.recordedAt.toISOString(),
-  };
+/** The rows as the core reads them, in ledger order; each correction named as its credit is. */
+function toLedgerEntries(rows: readonly EntryRow[]): LedgerEntry[] {
+  const credits = new Map<string, EntryRow>();
+  for (const row of rows) if (row.refersTo === null) credits.set(row.id, row);
+  return rows
+    .map((row): LedgerEntry => {
+      const credit = row.refersTo === null ? row : credits.get(row.refersTo);
+      if (credit === undefined) throw new Error(`ledger entry ${row.id} came without its credit ${row.refersTo}`);
+      return {
+        ...row,
+        taskTitle: credit.taskTitle ?? '',
+        taskUrl: credit.taskUrl ?? '',
+        consultantName: credit.consultantName ?? '',
+        beneficiaryName: credit.beneficiaryName ?? '',
+        // The credit's landing instant; corrections repeat it.
+        landedAt: row.landedAt.toISOString(),
+        valuationCents: Number(row.valuationCents),
+        recordedAt: row.recordedAt.toISOString(),
+      };
+    })
+    .sort((a, b) => compareEntryIds(a.id, b.id));
 }
 
 export interface AgreementFilter {
