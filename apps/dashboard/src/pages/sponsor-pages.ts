@@ -1,4 +1,4 @@
-import { renderCsv } from '@wecena/core';
+import { CREDIT_CSV_COLUMNS, renderCsv, toCreditCsvCells } from '@wecena/core';
 import { html } from 'hono/html';
 import type { ContributionView } from '../queries/contribution-queries';
 import type { SponsorConsultant, SponsorHeader } from '../queries/sponsor-queries';
@@ -140,27 +140,12 @@ ${
 }
 
 /** The columns of the contributions export, in order. */
-export const CONTRIBUTIONS_CSV_COLUMNS = [
-  'contribution_id',
-  'landed_on',
-  'beneficiary',
-  'consultant',
-  'task',
-  'task_url',
-  'proof_url',
-  'confirmed_by',
-  'minutes',
-  'hours',
-  'estimated',
-  'valuation_cents',
-  'valuation_eur',
-  'review_status',
-  'last_reason',
-] as const;
+export const CONTRIBUTIONS_CSV_COLUMNS = ['contribution_id', 'landed_on', ...CREDIT_CSV_COLUMNS] as const;
 
 /**
  * Every contribution of the review page as CSV, by the core's rules (BOM, RFC 4180, formula
- * guard): one line per credit as it stands, with the URL of the change that proves it.
+ * guard, a credit's cells those of the ledger export): one line per credit as it stands, with
+ * what proves it on its forge (the merged change, else the issue a maintainer confirmed it on).
  */
 export function renderContributionsCsv(contributions: readonly ContributionView[]): string {
   return renderCsv([
@@ -168,19 +153,19 @@ export function renderContributionsCsv(contributions: readonly ContributionView[
     ...contributions.map((contribution) => [
       contribution.id,
       contribution.landedAt.toISOString().slice(0, 10),
-      contribution.beneficiary.name,
-      contribution.consultant.name,
-      contribution.task.title,
-      contribution.task.url,
-      contribution.changeRequestUrl,
-      contribution.confirmedBy,
-      contribution.minutes,
-      Math.round((contribution.minutes * 100) / 60) / 100,
-      contribution.estimated,
-      contribution.valuationCents,
-      contribution.valuationCents / 100,
-      contribution.reviewStatus,
-      contribution.reason,
+      ...toCreditCsvCells({
+        beneficiaryName: contribution.beneficiary.name,
+        consultantName: contribution.consultant.name,
+        taskTitle: contribution.task.title,
+        taskUrl: contribution.task.url,
+        proofUrl: contribution.changeRequestUrl ?? contribution.task.url,
+        confirmedBy: contribution.confirmedBy,
+        minutes: contribution.minutes,
+        estimated: contribution.estimated,
+        valuationCents: contribution.valuationCents,
+        reviewStatus: contribution.reviewStatus,
+        lastReason: contribution.reason,
+      }),
     ]),
   ]);
 }

@@ -112,7 +112,7 @@ describeEachEngine("sponsor pages: consultants and their recall, the contributio
     expect(lines.slice(1, -1)).toHaveLength(Number(credits[0]?.count));
     const formula = lines.find((line) => line.includes('HYPERLINK')) ?? '';
     expect(formula).toMatch(/^\d+,2026-03-02,Entraide Solidaire,Camille Martin,"'=HYPERLINK\(/);
-    expect(formula).toMatch(/,90,1\.5,false,0,0,pending,$/);
+    expect(formula).toMatch(/,90,1\.50,false,0,0\.00,pending,$/);
     expect(text).not.toContain('Catalogue');
     expect(review.text).toContain(`href="/sponsors/${world.sponsorId}/contributions.csv"`);
   });

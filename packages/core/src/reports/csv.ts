@@ -33,11 +33,8 @@ export function renderCsv(rows: readonly (readonly CsvCell[])[]): string {
   return UTF8_BOM + rows.map((row) => `${row.map(renderCsvCell).join(',')}\r\n`).join('');
 }
 
-/** The columns of a ledger export, in order. */
-export const LEDGER_CSV_COLUMNS = [
-  'credit_id',
-  'landed_on',
-  'month',
+/** The columns every export of credits writes about each credit, in order, from its beneficiary to its last reason. */
+export const CREDIT_CSV_COLUMNS = [
   'beneficiary',
   'consultant',
   'task',
@@ -51,38 +48,57 @@ export const LEDGER_CSV_COLUMNS = [
   'valuation_eur',
   'review_status',
   'last_reason',
-  'agreement_id',
-  'ledger_entries',
 ] as const;
+
+/** What a credit's export cells are made of: a report line has it, a dashboard's view of a credit maps to it. */
+export type CreditCsvFields = Pick<
+  ReportLine,
+  | 'beneficiaryName'
+  | 'consultantName'
+  | 'taskTitle'
+  | 'taskUrl'
+  | 'proofUrl'
+  | 'confirmedBy'
+  | 'minutes'
+  | 'estimated'
+  | 'valuationCents'
+  | 'reviewStatus'
+  | 'lastReason'
+>;
+
+/**
+ * A credit's cells under `CREDIT_CSV_COLUMNS`. Hours and euros are written with a dot, the form
+ * every spreadsheet reads whatever its language; minutes and cents are there for exact sums.
+ */
+export function toCreditCsvCells(credit: CreditCsvFields): CsvCell[] {
+  return [
+    credit.beneficiaryName,
+    credit.consultantName,
+    credit.taskTitle,
+    credit.taskUrl,
+    credit.proofUrl,
+    credit.confirmedBy,
+    credit.minutes,
+    decimal(credit.minutes, 60),
+    credit.estimated,
+    credit.valuationCents,
+    decimal(credit.valuationCents, 100),
+    credit.reviewStatus,
+    credit.lastReason,
+  ];
+}
+
+/** The columns of a ledger export, in order. */
+export const LEDGER_CSV_COLUMNS = ['credit_id', 'landed_on', 'month', ...CREDIT_CSV_COLUMNS, 'agreement_id', 'ledger_entries'] as const;
 
 /**
  * Report lines as CSV, one line per credit as it stands, each with the forge URL that proves it
- * and the ledger entries it sums. Hours and euros are written with a dot, the form every
- * spreadsheet reads whatever its language; minutes and cents are there for exact sums.
+ * and the ledger entries it sums.
  */
 export function renderLedgerCsv(lines: readonly ReportLine[]): string {
   return renderCsv([
     LEDGER_CSV_COLUMNS,
-    ...lines.map((line) => [
-      line.creditId,
-      line.landedOn,
-      line.month,
-      line.beneficiaryName,
-      line.consultantName,
-      line.taskTitle,
-      line.taskUrl,
-      line.proofUrl,
-      line.confirmedBy,
-      line.minutes,
-      decimal(line.minutes, 60),
-      line.estimated,
-      line.valuationCents,
-      decimal(line.valuationCents, 100),
-      line.reviewStatus,
-      line.lastReason,
-      line.agreementId,
-      line.entryIds.join(' '),
-    ]),
+    ...lines.map((line) => [line.creditId, line.landedOn, line.month, ...toCreditCsvCells(line), line.agreementId, line.entryIds.join(' ')]),
   ]);
 }
 

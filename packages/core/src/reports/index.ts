@@ -11,7 +11,17 @@ export {
   monthsBetween,
   totalOf,
 } from './build-report';
-export { type CsvCell, LEDGER_CSV_COLUMNS, UTF8_BOM, renderCsv, renderCsvCell, renderLedgerCsv } from './csv';
+export {
+  CREDIT_CSV_COLUMNS,
+  type CreditCsvFields,
+  type CsvCell,
+  LEDGER_CSV_COLUMNS,
+  UTF8_BOM,
+  renderCsv,
+  renderCsvCell,
+  renderLedgerCsv,
+  toCreditCsvCells,
+} from './csv';
 export {
   DEFAULT_APPROVAL_REASON,
   REVIEW_ACTIONS,
