@@ -128,10 +128,10 @@ export function noteOnMergeRequest(author: string, body: string, options: { mrAu
 }
 
 /**
- * `Merge Request Hook` with `action: merge` (or `close`): the merge request by `author` (named
- * by id, as GitLab does) was merged by `by` (the hook's `user`), closing the task.
+ * `Merge Request Hook` with `action: merge` (or `open`, `close`): the merge request by `author`
+ * (named by id, as GitLab does) was merged (opened, closed) by `by` (the hook's `user`), closing the task.
  */
-export function mergeRequestHook(author: string, options: { action?: 'merge' | 'close'; by?: string; mergedAt?: string } = {}): Json {
+export function mergeRequestHook(author: string, options: { action?: 'open' | 'merge' | 'close'; by?: string; mergedAt?: string; draft?: boolean } = {}): Json {
   const payload = gitlabFixture('merge_request_merge');
   const attributes = payload['object_attributes'] as Json;
   const action = options.action ?? 'merge';
@@ -141,7 +141,8 @@ export function mergeRequestHook(author: string, options: { action?: 'merge' | '
   attributes['description'] = `Closes #${ISSUE_IID}`;
   attributes['url'] = MR_URL;
   attributes['action'] = action;
-  attributes['state'] = action === 'merge' ? 'merged' : 'closed';
+  attributes['state'] = { open: 'opened', merge: 'merged', close: 'closed' }[action];
+  attributes['draft'] = options.draft ?? false;
   attributes['source_project_id'] = Number(GITLAB_PROJECT_ID);
   attributes['target_project_id'] = Number(GITLAB_PROJECT_ID);
   if (options.mergedAt) attributes['updated_at'] = options.mergedAt;
