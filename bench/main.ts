@@ -1,11 +1,13 @@
 import { runAckBench } from './ack/run';
 import { runPairingBench } from './pairing/run';
+import { runReportBench } from './report/run';
 import { runSuitabilityBench } from './suitability/run';
 
 /** `npm run bench -- <name> [options]`: each benchmark takes its own options. */
 const benchmarks: Record<string, (args: string[]) => Promise<number>> = {
   ack: runAckBench,
   pairing: runPairingBench,
+  report: runReportBench,
   suitability: runSuitabilityBench,
 };
 
