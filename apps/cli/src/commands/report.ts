@@ -7,8 +7,8 @@ import { AdminInputError, validate } from './admin/input';
 import { EXIT_BAD_INPUT, formatTable } from './admin/run';
 import { configFromEnvironment, databaseOptions } from './environment';
 
-export const REPORT_FORMATS = ['text', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+const REPORT_FORMATS = ['text', 'csv', 'json'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The flags as typed; checked before the database is opened. */
 const ReportFlags = z.object({
@@ -34,21 +34,21 @@ interface ReportOptions {
 }
 
 /** What `--format json` prints: the sponsor, the year, and the core's report as it is (cents and minutes). */
-export interface ReportDocument {
+interface ReportDocument {
   sponsor: ReportSponsor;
   year: number;
   report: LedgerReport;
 }
 
 /** The report in the format asked: the dashboard's CSV export, JSON, or tables for a person. */
-export function renderReport(document: ReportDocument, format: ReportFormat): string {
+function renderReport(document: ReportDocument, format: ReportFormat): string {
   if (format === 'csv') return renderLedgerCsv(document.report.lines);
   if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
   return formatReportText(document).map((line) => `${line}\n`).join('');
 }
 
 /** `1234.50 EUR` from cents, exact (no floating point). */
-export function formatAmount(cents: number, currency: string): string {
+function formatAmount(cents: number, currency: string): string {
   const magnitude = Math.abs(cents);
   return `${cents < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')} ${currency}`;
 }
@@ -79,7 +79,7 @@ function linesTable(lines: readonly ReportLine[], currency: string): string[] {
 }
 
 /** The report as a person reads it: totals, then by month, beneficiary and consultant, then every contribution. */
-export function formatReportText({ sponsor, year, report }: ReportDocument): string[] {
+function formatReportText({ sponsor, year, report }: ReportDocument): string[] {
   const { currency } = sponsor;
   const { pending, approved, adjusted } = report.byStatus;
   const rejected = report.lines.filter((line) => line.reviewStatus === 'rejected').length;
@@ -116,7 +116,7 @@ export function formatReportText({ sponsor, year, report }: ReportDocument): str
 }
 
 /** The flags checked, or the first problem as one line naming the flag (exit code 2, nothing read or written). */
-export function readReportFlags(options: ReportOptions): ReportRequest {
+function readReportFlags(options: ReportOptions): ReportRequest {
   return validate(ReportFlags, options, FLAGS, { '--sponsor': options.sponsor, '--year': options.year, '--format': options.format, '--output': options.output });
 }
 
