@@ -78,11 +78,11 @@ export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date
     const { sponsorId, beneficiaryId, year } = c.req.valid('param');
     const refusal = checkViewer(c.get('viewer'), 'this receipt data', (viewer) => receiptReaders(viewer, { sponsorId, beneficiaryId }));
     if (refusal !== null) return c.json(refusal.body, refusal.status);
-    const [sponsor, receipt] = await Promise.all([findSponsor(db, sponsorId), loadReceipt(db, { sponsorId, beneficiaryId }, year)]);
-    if (sponsor === null || receipt === null) {
+    const found = await loadReceipt(db, { sponsorId, beneficiaryId }, year);
+    if (found === null) {
       throw new HTTPException(404, { message: `No receipt data: sponsor ${sponsorId} or beneficiary ${beneficiaryId} does not exist.` });
     }
-    return c.json(presentReceipt(receipt, year, sponsor.currency), 200);
+    return c.json(presentReceipt(found.receipt, year, found.currency), 200);
   });
 
   return app;

@@ -1,6 +1,5 @@
-import { buildReceiptData, renderLedgerCsv } from '@wecena/core';
-import type { Database } from '@wecena/db';
-import { loadAgreements, loadLedgerEntries, loadLegalIdentities, loadSponsorYearReport } from '@wecena/db';
+import { renderLedgerCsv } from '@wecena/core';
+import { type Database, loadSponsorYearReport } from '@wecena/db';
 import { Hono } from 'hono';
 import type { DashboardEnv } from '../auth/context';
 import { chromeOf, guard } from '../auth/guard';
@@ -8,6 +7,7 @@ import { receiptReaders, sponsorReviewers } from '../auth/roles';
 import { renderNotFoundPage } from '../pages/error-pages';
 import { renderReceiptPdf } from '../pages/receipt-pdf';
 import { renderReceiptPage, renderSponsorReportPage } from '../pages/report-pages';
+import { loadReceipt } from '../queries/report-queries';
 import { findSponsor } from '../queries/sponsor-queries';
 
 const ID = '{[1-9][0-9]{0,17}}';
@@ -55,22 +55,10 @@ export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () =>
     });
   });
 
-  /** The receipt of a sponsor and a beneficiary for a year, with the sponsor's currency; null when either is unknown. */
-  async function receiptOf(sponsorId: string, beneficiaryId: string, year: number) {
-    const [identities, sponsor] = await Promise.all([loadLegalIdentities(db, { sponsorId, beneficiaryId }), findSponsor(db, sponsorId)]);
-    if (identities === null || sponsor === null) return null;
-    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const [entries, agreements] = await Promise.all([
-      loadLedgerEntries(db, { sponsorId, beneficiaryId, ...period }),
-      loadAgreements(db, { sponsorId, beneficiaryId }),
-    ]);
-    return { receipt: buildReceiptData({ entries, agreements, ...identities, ...period }), currency: sponsor.currency };
-  }
-
   app.get(`/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:year${YEAR}`, guard(receiptReaders), async (c) => {
     const { sponsorId, beneficiaryId } = c.req.param();
     const year = Number(c.req.param('year'));
-    const found = await receiptOf(sponsorId, beneficiaryId, year);
+    const found = await loadReceipt(db, { sponsorId, beneficiaryId }, year);
     if (found === null) return c.html(renderNotFoundPage(c.req.path), 404);
     const viewer = c.get('viewer');
     const isSponsorSide = viewer !== null && sponsorReviewers(viewer, { sponsorId });
@@ -88,7 +76,7 @@ export function sponsorReportsRoutes({ db, clock }: { db: Database; clock: () =>
   app.get(`/sponsors/:sponsorId${ID}/receipts/:beneficiaryId${ID}/:yearPdf${YEAR_PDF}`, guard(receiptReaders), async (c) => {
     const { sponsorId, beneficiaryId } = c.req.param();
     const year = Number.parseInt(c.req.param('yearPdf'), 10);
-    const found = await receiptOf(sponsorId, beneficiaryId, year);
+    const found = await loadReceipt(db, { sponsorId, beneficiaryId }, year);
     if (found === null) return c.html(renderNotFoundPage(c.req.path), 404);
     const pdf = await renderReceiptPdf({ ...found, year, generatedAt: clock() });
     return c.body(pdf, 200, {
