@@ -80,6 +80,17 @@ describe('renderReceiptPdf', () => {
     expect(pdf.flatText).toContain('trois fois le plafond annuel de la sécurité sociale');
   });
 
+  it('never breaks a line inside a duration or between a count and its noun, wherever the wrap falls', async () => {
+    // A longer name moves the description's wrap points through every position of "7 h 30" and "2 salariés".
+    for (let extra = 0; extra < 40; extra += 1) {
+      const reading = await readPdf(await renderReceiptPdf({ receipt: receiptFor(`Cartolibre ${'x'.repeat(extra)}`), year: 2026, currency: 'EUR', generatedAt: GENERATED_AT }));
+      const text = reading.pages.map((page) => page.text).join('\n');
+
+      expect(text).not.toMatch(/\d\n(?:h\b|salarié|contribution)|\bh\n\d/);
+      expect(flatten(text)).toContain(': 9 h de travail sur 2 contributions');
+    }
+  });
+
   it('lists the staff lent and every counted contribution with the address that proves it, and leaves pending work out', () => {
     expect(pdf.flatText).toContain('François Lefèvre 1 contribution · 7 h 30 · €1,000.00');
     expect(pdf.flatText).toContain('Zoë Çelik 1 contribution · 1 h 30 · €234.50');

@@ -66,7 +66,7 @@ export function renderReceiptPdf({ receipt, year, currency, generatedAt }: Recei
   heading(doc, 'Gift');
   field(doc, 'Amount in figures', receipt.amountInFigures);
   field(doc, 'Amount in words', receipt.amountInWords);
-  field(doc, 'Nature', `${receipt.nature} (mécénat de compétences)`);
+  field(doc, 'Nature', receipt.nature);
   field(doc, 'Period', `${formatDay(receipt.from)} – ${formatDay(receipt.to)}`);
   field(doc, 'Dates of the work', datesOf(receipt));
   field(doc, 'Valuation', receipt.valuationMethod);

@@ -107,10 +107,10 @@ ${beneficiary.siren === null ? '' : html`<dt>SIREN</dt><dd>${beneficiary.siren}<
 <section class="card"><h2>Gift</h2><dl>
 <dt>Amount in figures</dt><dd data-field="amount">${receipt.amountInFigures}</dd>
 <dt>Amount in words</dt><dd data-field="amount-words">${receipt.amountInWords}</dd>
-<dt>Nature</dt><dd>${receipt.nature}</dd>
+<dt>Nature</dt><dd data-field="nature">${receipt.nature}</dd>
 <dt>Period</dt><dd>${formatDay(receipt.from)} – ${formatDay(receipt.to)}</dd>
 <dt>Valuation</dt><dd>${receipt.valuationMethod}</dd>
-<dt>Description</dt><dd>${receipt.description}</dd></dl></section>
+<dt>Description</dt><dd data-field="description">${receipt.description}</dd></dl></section>
 <h2>Staff lent</h2>
 ${
   receipt.staff.length === 0

@@ -44,7 +44,10 @@ describeEachEngine('the receipt as a PDF', (ctx) => {
     expect(pdf.flatText).toContain(`SIREN ${fieldOf(page, 'siren')}`);
     expect(pdf.flatText).toContain(`Amount in figures ${flatten(fieldOf(page, 'amount'))}`);
     expect(pdf.flatText).toContain(`Amount in words ${flatten(fieldOf(page, 'amount-words'))}`);
-    expect(pdf.flatText).toContain('don en nature — mise à disposition de personnel (mécénat de compétences)');
+    expect(fieldOf(page, 'nature')).toBe('don en nature — mise à disposition de personnel (mécénat de compétences)');
+    expect(pdf.flatText).toContain(`Nature ${fieldOf(page, 'nature')} Period`);
+    expect(pdf.flatText).toContain(`Description ${flatten(fieldOf(page, 'description'))}`);
+    expect(fieldOf(page, 'description')).toMatch(/ \d+\u00a0h(?:\u00a0\d\d)? de travail /);
     expect(pdf.flatText).toContain('generated on 2 Mar 2026');
   });
 

@@ -40,18 +40,18 @@ describe('buildReceiptData', () => {
 
   it('names both parties, the period and the nature of the gift', () => {
     expect(receipt).toMatchObject({ sponsor, beneficiary, from: '2026-01-01', to: '2026-12-31', nature: SKILLS_SPONSORSHIP_NATURE, agreementIds: ['a1'] });
-    expect(receipt.nature).toBe('don en nature — mise à disposition de personnel');
+    expect(receipt.nature).toBe('don en nature — mise à disposition de personnel (mécénat de compétences)');
     expect(receipt.valuationMethod).toContain('CGI, art. 238 bis');
     expect(receipt.valuationMethod).toContain('loi n° 2019-1479');
     expect(receipt.description).toBe(
-      'Mise à disposition gratuite de 2 salariés de Octet Conseil SAS auprès de Association des contributeurs de Cartolibre, du 01/01/2026 au 31/12/2026 : 9 h de travail sur 2 contributions, chacune prouvée par une demande de modification fusionnée ou une confirmation du mainteneur sur la forge du projet.',
+      'Mise à disposition gratuite de 2\u00a0salariés de Octet Conseil SAS auprès de Association des contributeurs de Cartolibre, du 01/01/2026 au 31/12/2026 : 9\u00a0h de travail sur 2\u00a0contributions, chacune prouvée par une demande de modification fusionnée ou une confirmation du mainteneur sur la forge du projet.',
     );
   });
 
   it('details the staff lent', () => {
     expect(receipt.staff).toEqual([
-      { consultantId: 'c1', consultantName: 'Camille Martin', credits: 1, minutes: 450, hours: '7 h 30', valuationCents: 100_000 },
-      { consultantId: 'c2', consultantName: 'Yanis Benali', credits: 1, minutes: 90, hours: '1 h 30', valuationCents: 23_450 },
+      { consultantId: 'c1', consultantName: 'Camille Martin', credits: 1, minutes: 450, hours: '7\u00a0h\u00a030', valuationCents: 100_000 },
+      { consultantId: 'c2', consultantName: 'Yanis Benali', credits: 1, minutes: 90, hours: '1\u00a0h\u00a030', valuationCents: 23_450 },
     ]);
     expect(receipt.lines.map((line) => line.proofUrl)).toEqual([
       'https://github.com/cartolibre/cartolibre/pull/1',
@@ -67,15 +67,30 @@ describe('buildReceiptData', () => {
   it('gives the tax reduction rule for information', () => {
     expect(receipt.taxReduction.sources.join(' ')).toContain('238 bis');
   });
+
+  it('says one person and one contribution in the singular, each figure held to its word', () => {
+    const single = buildReceiptData({
+      entries: [credit('1', { minutes: 3135, reviewStatus: 'approved' })],
+      agreements: [agreement('a1')],
+      sponsor,
+      beneficiary,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+
+    expect(single.description).toContain('gratuite de 1\u00a0salarié de Octet Conseil SAS');
+    expect(single.description).toContain(': 52\u00a0h\u00a015 de travail sur 1\u00a0contribution, prouvée par une demande');
+  });
 });
 
 describe('formatHours', () => {
   it.each([
-    { minutes: 0, expected: '0 h' },
-    { minutes: 5, expected: '0 h 05' },
-    { minutes: 60, expected: '1 h' },
-    { minutes: 750, expected: '12 h 30' },
-  ])('$minutes min → $expected', ({ minutes, expected }) => {
+    { minutes: 0, expected: '0\u00a0h' },
+    { minutes: 5, expected: '0\u00a0h\u00a005' },
+    { minutes: 60, expected: '1\u00a0h' },
+    { minutes: 750, expected: '12\u00a0h\u00a030' },
+    { minutes: 3135, expected: '52\u00a0h\u00a015' },
+  ])('$minutes min → $expected, no-break spaces keeping it on one line', ({ minutes, expected }) => {
     expect(formatHours(minutes)).toBe(expected);
   });
 });

@@ -24,8 +24,13 @@ export interface BeneficiaryLegalIdentity {
   address: string | null;
 }
 
-/** What the gift is, in the words of the Cerfa 16216 ("reçu au titre des dons à certains organismes d'intérêt général", company gifts). */
-export const SKILLS_SPONSORSHIP_NATURE = 'don en nature — mise à disposition de personnel';
+/**
+ * What the gift is, for the "nature du don" of the Cerfa 16216 (form 2041-MEC-SD, the receipt for
+ * companies' gifts under CGI art. 238 bis): not cash nor listed shares but a gift in kind, the
+ * company lending "des moyens en personnel, des services, des compétences"
+ * (BOI-BIC-RICI-20-30-10-20, § 5), which is what mécénat de compétences names.
+ */
+export const SKILLS_SPONSORSHIP_NATURE = 'don en nature — mise à disposition de personnel (mécénat de compétences)';
 
 /** One person lent, with the time and value of their work over the period. */
 export interface StaffLent {
@@ -33,7 +38,7 @@ export interface StaffLent {
   consultantName: string;
   credits: number;
   minutes: number;
-  /** "12 h 30". */
+  /** "12 h 30", with no-break spaces. */
   hours: string;
   valuationCents: number;
 }
@@ -43,7 +48,7 @@ export interface ReceiptData extends ReportPeriod {
   beneficiary: BeneficiaryLegalIdentity;
   /** The reviewed value of the gift (approved and adjusted credits under an agreement), in cents. */
   amountCents: number;
-  /** "1 234,50 €". */
+  /** "1 234,50 €", with no-break spaces. */
   amountInFigures: string;
   /** "mille deux cent trente-quatre euros et cinquante centimes". */
   amountInWords: string;
@@ -105,10 +110,10 @@ export function buildReceiptData(input: ReceiptInput): ReceiptData {
     nature: SKILLS_SPONSORSHIP_NATURE,
     valuationMethod: `Prix de revient : rémunérations et charges sociales patronales des heures données (${COST_PRICE_RULE.sources.join(' ; ')}), la rémunération retenue plafonnée, par salarié, à trois fois le plafond annuel de la sécurité sociale de l'année (${SALARY_CAP_RULE.sources.join(' ; ')}).`,
     description:
-      `Mise à disposition gratuite de ${staff.length} salarié${staff.length > 1 ? 's' : ''} de ${input.sponsor.legalName} ` +
+      `Mise à disposition gratuite de ${countOf(staff.length, 'salarié')} de ${input.sponsor.legalName} ` +
       `auprès de ${input.beneficiary.legalName}, du ${frenchDate(input.from)} au ${frenchDate(input.to)} : ` +
-      `${formatHours(totalMinutes)} de travail sur ${reviewed.length} contribution${reviewed.length > 1 ? 's' : ''}, ` +
-      'chacune prouvée par une demande de modification fusionnée ou une confirmation du mainteneur sur la forge du projet.',
+      `${formatHours(totalMinutes)} de travail sur ${countOf(reviewed.length, 'contribution')}, ` +
+      `${reviewed.length > 1 ? 'chacune prouvée' : 'prouvée'} par une demande de modification fusionnée ou une confirmation du mainteneur sur la forge du projet.`,
     staff,
     lines: reviewed,
     excluded: {
@@ -143,11 +148,23 @@ function staffOf(lines: readonly ReportLine[]): StaffLent[] {
     .sort((a, b) => (a.consultantName < b.consultantName ? -1 : a.consultantName > b.consultantName ? 1 : 0));
 }
 
-/** 750 → "12 h 30", 60 → "1 h", 5 → "0 h 05". */
+/**
+ * A no-break space: the PDF's WinAnsi fonts have it (not the narrow U+202F French typography
+ * prefers), and it keeps a figure with its unit when a page or PDF wraps the line.
+ */
+const NO_BREAK_SPACE = '\u00a0';
+
+/** 750 → "12 h 30", 60 → "1 h", 5 → "0 h 05", each space a no-break one: the duration never splits across lines. */
 export function formatHours(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
+  const whole = `${hours}${NO_BREAK_SPACE}h`;
+  return rest === 0 ? whole : `${whole}${NO_BREAK_SPACE}${String(rest).padStart(2, '0')}`;
+}
+
+/** 2 → "2 salariés", 1 → "1 salarié", the number held to its noun by a no-break space. */
+function countOf(count: number, noun: string): string {
+  return `${count}${NO_BREAK_SPACE}${noun}${count > 1 ? 's' : ''}`;
 }
 
 /** 2026-03-02 → 02/03/2026. */
