@@ -1,4 +1,4 @@
-import { type Address, Beneficiary, Tag, WebUrl } from '@wecena/core';
+import { ADDRESS_NOT_GIVEN, Beneficiary, Tag, WebUrl, formatAddress, normaliseSiren } from '@wecena/core';
 import { addBeneficiary, listBeneficiaries, type BeneficiaryInput, type Database } from '@wecena/db';
 import { Hono, type Context } from 'hono';
 import type { DashboardEnv } from '../auth/context';
@@ -7,7 +7,7 @@ import { operatorsOnly } from '../auth/roles';
 import { BENEFICIARY_FIELDS, renderOperatorBeneficiariesPage, type BeneficiaryField } from '../pages/operator-beneficiaries-page';
 import { freshForm, type FormState } from '../pages/operator-form';
 import { listBeneficiaryContacts } from '../queries/operator-queries';
-import { addressOf, addressPaths, doneOf, noticeOf, problemsOf, refusedForm, storedAddress, textFields, type FormReading } from './operator-forms';
+import { addressOf, addressPaths, doneOf, noticeOf, problemsOf, refusedForm, textFields, type FormReading } from './operator-forms';
 
 const NOTICES = {
   added: 'The beneficiary is registered. Link its repositories with wecena admin beneficiary link-repo, and record its agreement with each sponsor.',
@@ -15,12 +15,6 @@ const NOTICES = {
 } as const;
 
 const ELIGIBILITIES = ['public_interest_organisation', 'osi_approved_licence'] as const;
-
-/**
- * The core's Beneficiary wants an address (a receipt prints it), but an operator may register a
- * beneficiary before knowing it: an absent address is checked as this stand-in, never stored.
- */
-const ADDRESS_NOT_GIVEN: Address = { lines: ['(not given)'], postalCode: '00000', city: '(not given)', country: 'FR' };
 
 const FIELD_OF_PATH: Record<string, BeneficiaryField> = {
   kind: 'kind',
@@ -39,7 +33,7 @@ export function readBeneficiaryForm(body: Record<string, unknown>): FormReading<
   const eligibility = ELIGIBILITIES.find((basis) => basis === values.eligibility);
   const osi = eligibility === 'osi_approved_licence';
   const addressGiven = values.street !== '' || values.postalCode !== '' || values.city !== '';
-  const siren = values.siren.replace(/[\s.]/g, '');
+  const siren = normaliseSiren(values.siren);
   const parsed = Beneficiary.safeParse({
     id: 'new',
     kind: values.kind,
@@ -74,7 +68,7 @@ export function readBeneficiaryForm(body: Record<string, unknown>): FormReading<
       legalName: beneficiary.legalIdentity.legalName,
       siren: beneficiary.legalIdentity.siren,
       rna: beneficiary.legalIdentity.rna,
-      address: addressGiven ? storedAddress(beneficiary.legalIdentity.address) : null,
+      address: addressGiven ? formatAddress(beneficiary.legalIdentity.address) : null,
       website: website?.data ?? null,
       cause: cause?.data ?? null,
     },

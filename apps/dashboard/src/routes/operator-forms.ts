@@ -1,5 +1,4 @@
 import type { z } from '@hono/zod-openapi';
-import type { Address } from '@wecena/core';
 import type { AdminOutcome } from '@wecena/db';
 import type { AddressField, FormState } from '../pages/operator-form';
 
@@ -72,14 +71,6 @@ export function addressOf(values: Record<AddressField, string>): { lines: string
 /** Which address field each path of the core's Address (under `prefix`) comes from. */
 export function addressPaths(prefix: string): Record<string, AddressField> {
   return { [`${prefix}.lines`]: 'street', [`${prefix}.postalCode`]: 'postalCode', [`${prefix}.city`]: 'city', [`${prefix}.country`]: 'country' };
-}
-
-/**
- * An address as it is stored and printed on a receipt: its street lines, then postal code and
- * city, then the country unless France; the layout `wecena admin` stores too.
- */
-export function storedAddress(address: Address): string {
-  return [...address.lines, `${address.postalCode} ${address.city}`, ...(address.country === 'FR' ? [] : [address.country])].join('\n');
 }
 
 /** The notice of `?done=` after an add, or null for anything else. */

@@ -1,4 +1,4 @@
-import { Sponsor, Text } from '@wecena/core';
+import { Sponsor, Text, formatAddress, normaliseSiren } from '@wecena/core';
 import { addSponsor, listSponsors, type Database, type SponsorInput } from '@wecena/db';
 import { Hono, type Context } from 'hono';
 import type { DashboardEnv } from '../auth/context';
@@ -7,7 +7,7 @@ import { operatorsOnly } from '../auth/roles';
 import { freshForm, type FormState } from '../pages/operator-form';
 import { renderOperatorSponsorsPage, SPONSOR_FIELDS, type SponsorField } from '../pages/operator-sponsors-page';
 import { listSponsorReviewers } from '../queries/operator-queries';
-import { addressOf, addressPaths, doneOf, noticeOf, problemsOf, refusedForm, storedAddress, textFields, type FormReading } from './operator-forms';
+import { addressOf, addressPaths, doneOf, noticeOf, problemsOf, refusedForm, textFields, type FormReading } from './operator-forms';
 
 const NOTICES = {
   added: 'The sponsor is registered. Add its reviewers and consultants with wecena admin, then record its agreements.',
@@ -35,7 +35,7 @@ export function readSponsorForm(body: Record<string, unknown>): FormReading<Spon
   const parsed = Sponsor.safeParse({
     id: 'new',
     legalName: values.legalName,
-    siren: values.siren.replace(/[\s.]/g, ''),
+    siren: normaliseSiren(values.siren),
     address: addressOf({ ...values, country: values.country === '' ? 'FR' : values.country }),
     valuation: { method: 'cost_price', defaultCostRateCentsPerHour: defaultCostRateCents ?? null, countEstimatedMinutes: true },
   });
@@ -51,7 +51,7 @@ export function readSponsorForm(body: Record<string, unknown>): FormReading<Spon
   return {
     ok: true,
     values,
-    input: { name: name.data, legalName: sponsor.legalName, siren: sponsor.siren, address: storedAddress(sponsor.address), defaultCostRateCents },
+    input: { name: name.data, legalName: sponsor.legalName, siren: sponsor.siren, address: formatAddress(sponsor.address), defaultCostRateCents },
   };
 }
 

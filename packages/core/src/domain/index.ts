@@ -18,6 +18,7 @@ export {
   REVIEW_STATUSES,
   ReviewStatus,
 } from './contribution';
+export { ADDRESS_NOT_GIVEN, formatAddress, normaliseSiren } from './legal-identity-input';
 export { PairingProposal } from './pairing-proposal';
 export {
   Cents,

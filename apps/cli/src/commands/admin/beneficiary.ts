@@ -1,4 +1,4 @@
-import { type Address, Beneficiary, Tag, WebUrl } from '@wecena/core';
+import { ADDRESS_NOT_GIVEN, Beneficiary, Tag, WebUrl, formatAddress, normaliseSiren } from '@wecena/core';
 import {
   type BeneficiaryInput,
   type BeneficiaryRecord,
@@ -11,7 +11,7 @@ import {
 } from '@wecena/db';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AdminInputError, formatAddress, normaliseSiren, parseAddress, parseRepositoryReference, validate } from './input';
+import { AdminInputError, parseAddress, parseRepositoryReference, validate } from './input';
 import { adminAction, formatTable, report, unwrap, withDatabase } from './run';
 
 interface BeneficiaryAddOptions {
@@ -29,13 +29,6 @@ interface BeneficiaryAddOptions {
 }
 
 const ELIGIBILITIES = ['public_interest_organisation', 'osi_approved_licence'] as const;
-
-/**
- * The core's Beneficiary wants an address (a receipt prints it), but an operator may register a
- * beneficiary before knowing it. A given address is checked by parseAddress; an absent one is
- * checked as this stand-in, which is never stored.
- */
-const ADDRESS_NOT_GIVEN: Address = { lines: ['(not given)'], postalCode: '00000', city: '(not given)', country: 'FR' };
 
 const BENEFICIARY_FLAGS = {
   kind: '--kind',

@@ -1,9 +1,9 @@
+import { formatAddress } from '@wecena/core';
 import { describe, expect, it } from 'vitest';
 import { readBeneficiaryFlags } from './beneficiary';
 import { readConsultantFlags } from './consultant';
 import {
   AdminInputError,
-  formatAddress,
   parseAddress,
   parseCostRate,
   parseGitlabIdentity,

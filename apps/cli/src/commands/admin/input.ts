@@ -1,4 +1,4 @@
-import { Address, IsoDate, Login, Siren, parseDuration } from '@wecena/core';
+import { Address, IsoDate, Login, Siren, normaliseSiren, parseDuration } from '@wecena/core';
 import type { IdentityInput, RepositoryReference } from '@wecena/db';
 import type { z } from 'zod';
 
@@ -72,11 +72,6 @@ export function localToday(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** `732 829 320` → `732829320`: people copy SIRENs with their spaces. */
-export function normaliseSiren(text: string): string {
-  return text.replace(/[\s.]/g, '');
-}
-
 /** Euros an hour, `450`, `450.00`, `450,5`, optionally `EUR/h` or `€/h` after it, in cents. */
 export function parseCostRate(flag: string, text: string): number {
   const match = /^(?<euros>\d{1,7})(?:[.,](?<cents>\d{1,2}))?\s*(?:(?:EUR|€)\s*(?:\/\s*h)?)?$/i.exec(text.trim());
@@ -115,11 +110,6 @@ export function parseAddress(flag: string, text: string): Address {
   }
   const address = { lines: parts, postalCode: match.groups.postalCode, city: match.groups.city, country };
   return validate(Address, address, { '': flag, lines: flag, postalCode: flag, city: flag, country: flag }, { [flag]: text });
-}
-
-/** How an address is stored and printed on a receipt: one line per street line, then postal code and city. */
-export function formatAddress(address: Address): string {
-  return [...address.lines, `${address.postalCode} ${address.city}`, ...(address.country === 'FR' ? [] : [address.country])].join('\n');
 }
 
 /** `typescript:2` → { name, level } (checked by the core's Skill schema afterwards). */

@@ -1,8 +1,8 @@
-import { Sponsor, Text } from '@wecena/core';
+import { Sponsor, Text, formatAddress, normaliseSiren } from '@wecena/core';
 import { type SponsorInput, addReviewer, addSponsor, listSponsors } from '@wecena/db';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { formatAddress, normaliseSiren, parseAddress, parseCostRate, validate } from './input';
+import { parseAddress, parseCostRate, validate } from './input';
 import { adminAction, formatRate, formatTable, report, unwrap, withDatabase } from './run';
 
 interface SponsorAddOptions {
