@@ -1,13 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { REVIEW_STATUSES } from '@wecena/core';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../routes/tasks';
-import { ID_PATTERN, isRowId } from './schemas';
 
 /*
  * Pieces the API's shapes share: ids, the units (integer cents, minutes, UTC instants, calendar
  * days), and the parameters of paths and pages, each refusing bad input with a sentence that
  * names it.
  */
+
+export const ID_PATTERN = /^[1-9][0-9]{0,18}$/;
+// Ids are PostgreSQL bigserials: a larger number is no id, and must be refused before SQL sees it.
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** Whether `text` is a row id the store could hold: 1 to 2^63 − 1, written plainly. */
+export function isRowId(text: string): boolean {
+  return ID_PATTERN.test(text) && BigInt(text) <= MAX_BIGINT;
+}
 
 export const RowId = z.string().regex(ID_PATTERN).openapi({ example: '3' });
 
@@ -53,17 +60,24 @@ export function yearParam(name: string, where: 'path' | 'query', description: st
     .openapi({ param: { name, in: where }, description, example: '2026' });
 }
 
-const limitMessage = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
 
-/** `limit`: how many `items` a page holds, as for tasks. */
-export function pageLimit(items: string) {
+/** `limit`: how many to list, from 1 to `max`, `byDefault` unless told. */
+export function limitParam({ max, byDefault, description, example }: { max: number; byDefault: number; description: string; example: number }) {
+  const message = `limit must be a whole number from 1 to ${max}`;
   return z.coerce
-    .number({ error: limitMessage })
-    .int({ error: limitMessage })
-    .min(1, { error: limitMessage })
-    .max(MAX_PAGE_SIZE, { error: limitMessage })
-    .default(DEFAULT_PAGE_SIZE)
-    .openapi({ param: { name: 'limit', in: 'query' }, description: `${items} per page, ${DEFAULT_PAGE_SIZE} unless told.`, example: 20 });
+    .number({ error: message })
+    .int({ error: message })
+    .min(1, { error: message })
+    .max(max, { error: message })
+    .default(byDefault)
+    .openapi({ param: { name: 'limit', in: 'query' }, description, example });
+}
+
+/** `limit`: how many `items` a page holds. */
+export function pageLimit(items: string) {
+  return limitParam({ max: MAX_PAGE_SIZE, byDefault: DEFAULT_PAGE_SIZE, description: `${items} per page, ${DEFAULT_PAGE_SIZE} unless told.`, example: 20 });
 }
 
 const cursorMessage = 'cursor must be the nextCursor of a previous page';

@@ -1,10 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import type { AgreementRecord } from '@wecena/db';
-import type { ParkedDelivery, RepositoryLink } from '../queries/operator-queries';
+import type { DeliveryKey, ParkedDelivery, RepositoryLink } from '../queries/operator-queries';
 import { CalendarDay, Cents, Instant, Named, NextCursor, RowId } from './common-schemas';
 
 /** How a page of parked deliveries ends: `<source>:<delivery id>` of its last one. */
-export const DELIVERY_CURSOR = /^([a-z]+):(.{1,500})$/;
+export const DELIVERY_CURSOR = /^(?<source>[a-z]+):(?<deliveryId>.{1,500})$/;
+
+/** The cursor of a page of parked deliveries that ends on this one. */
+export function deliveryCursorOf({ source, deliveryId }: DeliveryKey): string {
+  return `${source}:${deliveryId}`;
+}
+
+/** The delivery a cursor names, undefined when there is none (the first page). */
+export function deliveryKeyOf(cursor: string | undefined): DeliveryKey | undefined {
+  const { source, deliveryId } = (cursor === undefined ? undefined : DELIVERY_CURSOR.exec(cursor)?.groups) ?? {};
+  return source === undefined || deliveryId === undefined ? undefined : { source, deliveryId };
+}
 
 export const InboxHealth = z
   .object({

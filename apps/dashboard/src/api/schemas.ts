@@ -1,20 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { TASK_STATES } from '@wecena/core';
 import type { TaskView } from '../queries';
+import { NextCursor, RowId } from './common-schemas';
 
 /*
  * The API's shapes, named as their types (no `Schema` suffix). They both validate what goes
  * out and write the OpenAPI document, so the document cannot drift from the answers.
  */
-
-const ID_PATTERN = /^[1-9][0-9]{0,18}$/;
-// Ids are PostgreSQL bigserials: a larger number is no id, and must be refused before SQL sees it.
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
-
-/** Whether `text` is a row id the store could hold: 1 to 2^63 − 1, written plainly. */
-export function isRowId(text: string): boolean {
-  return ID_PATTERN.test(text) && BigInt(text) <= MAX_BIGINT;
-}
 
 export const TaskState = z.enum(TASK_STATES).openapi('TaskState', {
   description: 'Where the task is in its lifecycle: candidate → ready → claimed → in_review → done; released, expired and withdrawn lead back or out.',
@@ -22,7 +14,7 @@ export const TaskState = z.enum(TASK_STATES).openapi('TaskState', {
 
 export const Task = z
   .object({
-    id: z.string().regex(ID_PATTERN).openapi({ example: '42' }),
+    id: RowId.openapi({ example: '42' }),
     title: z.string().openapi({ description: "The issue's title, as written on the forge.", example: 'Translate the volunteer guide into English' }),
     url: z.string().openapi({ description: 'The issue on its forge.', example: 'https://github.com/cartolibre/cartolibre/issues/12' }),
     issueNumber: z.int().positive().openapi({ description: 'The number people see: #12 on GitHub, the iid on GitLab.', example: 12 }),
@@ -32,14 +24,14 @@ export const Task = z
     category: z.string().openapi({ example: 'code' }),
     repository: z
       .object({
-        id: z.string().regex(ID_PATTERN),
+        id: RowId,
         forge: z.enum(['github', 'gitlab']),
         host: z.string().openapi({ example: 'github.com' }),
         path: z.string().openapi({ example: 'cartolibre/cartolibre' }),
       })
       .openapi('TaskRepository'),
     beneficiary: z
-      .object({ id: z.string().regex(ID_PATTERN), name: z.string().openapi({ example: 'Cartolibre' }) })
+      .object({ id: RowId, name: z.string().openapi({ example: 'Cartolibre' }) })
       .nullable()
       .openapi({ description: 'Whose repository it is; null until an operator assigns it.' }),
     createdAt: z.iso.datetime().openapi({ example: '2026-03-02T09:30:00.000Z' }),
@@ -52,7 +44,7 @@ export type Task = z.infer<typeof Task>;
 export const TaskList = z
   .object({
     tasks: z.array(Task),
-    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` to read the next page; null on the last page.', example: '42' }),
+    nextCursor: NextCursor,
   })
   .openapi('TaskList');
 export type TaskList = z.infer<typeof TaskList>;
@@ -81,6 +73,4 @@ export function presentTask(task: TaskView): Task {
     stateChangedAt: task.stateChangedAt.toISOString(),
   };
 }
-
-export { ID_PATTERN };
 

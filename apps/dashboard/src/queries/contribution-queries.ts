@@ -1,5 +1,6 @@
 import type { Queryable } from '@wecena/db';
 import { z } from '@hono/zod-openapi';
+import { pageOf } from './page';
 
 export type ReviewStatus = 'pending' | 'approved' | 'adjusted' | 'rejected';
 
@@ -137,6 +138,6 @@ export async function listContributionPage(
   page: { limit: number; afterId?: string },
 ): Promise<{ contributions: ContributionView[]; lastId: string | null }> {
   const rows = await listContributions(db, { ...filter, afterId: page.afterId, limit: page.limit + 1 });
-  const contributions = rows.slice(0, page.limit);
-  return { contributions, lastId: rows.length > page.limit ? (contributions.at(-1)?.id ?? null) : null };
+  const { rows: contributions, nextKey } = pageOf(rows, page.limit, (contribution) => contribution.id);
+  return { contributions, lastId: nextKey };
 }

@@ -1,6 +1,7 @@
 import { TASK_STATES, type TaskState } from '@wecena/core';
 import type { Queryable } from '@wecena/db';
 import { z } from '@hono/zod-openapi';
+import { pageOf } from './page';
 
 /** A task as the dashboard reads it: the issue, where it lives and whose it is. */
 export interface TaskView {
@@ -93,9 +94,8 @@ export async function listTasks(db: Queryable, input: ListTasksInput): Promise<T
       LIMIT $3`,
     [input.state ?? null, input.afterId ?? null, input.limit + 1],
   );
-  const tasks = rows.slice(0, input.limit).map(toTaskView);
-  const hasMore = rows.length > input.limit;
-  return { tasks, lastId: hasMore ? (tasks.at(-1)?.id ?? null) : null };
+  const page = pageOf(rows.map(toTaskView), input.limit, (task) => task.id);
+  return { tasks: page.rows, lastId: page.nextKey };
 }
 
 /** The task with this id, or null. */

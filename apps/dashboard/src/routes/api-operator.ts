@@ -11,13 +11,16 @@ import {
   InboxHealth,
   RepositoryList,
   SponsorList,
+  deliveryCursorOf,
+  deliveryKeyOf,
   presentAgreementRecord,
   presentParkedDelivery,
   presentRepositoryLink,
 } from '../api/operator-schemas';
 import type { DashboardEnv } from '../auth/context';
 import { isOperator } from '../auth/roles';
-import { type DeliveryKey, listParkedDeliveries, listRepositoryLinks, readInboxDepth } from '../queries/operator-queries';
+import { listParkedDeliveries, listRepositoryLinks, readInboxDepth } from '../queries/operator-queries';
+import { pageOf } from '../queries/page';
 
 const OPERATORS = 'Needs a session of an operator.';
 
@@ -83,11 +86,6 @@ const listAgreementsRoute = operatorList(
   AgreementList,
 );
 
-function deliveryKeyOf(cursor: string | undefined): DeliveryKey | undefined {
-  const [, source, deliveryId] = (cursor === undefined ? null : DELIVERY_CURSOR.exec(cursor)) ?? [];
-  return source === undefined || deliveryId === undefined ? undefined : { source, deliveryId };
-}
-
 /** `/inbox`, `/beneficiaries`, `/repositories`, `/sponsors`, `/agreements`: what operators watch and register. */
 export function operatorApiRoutes({ db }: { db: Database }): OpenAPIHono<DashboardEnv> {
   const app = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
@@ -97,9 +95,8 @@ export function operatorApiRoutes({ db }: { db: Database }): OpenAPIHono<Dashboa
     const refusal = checkViewer(c.get('viewer'), 'the inbox health', isOperator);
     if (refusal !== null) return c.json(refusal.body, refusal.status);
     const [depth, rows] = await Promise.all([readInboxDepth(db), listParkedDeliveries(db, limit + 1, deliveryKeyOf(cursor))]);
-    const parked = rows.slice(0, limit);
-    const last = rows.length > limit ? parked.at(-1) : undefined;
-    return c.json({ depth, parked: parked.map(presentParkedDelivery), nextCursor: last === undefined ? null : `${last.source}:${last.deliveryId}` }, 200);
+    const page = pageOf(rows, limit, deliveryCursorOf);
+    return c.json({ depth, parked: page.rows.map(presentParkedDelivery), nextCursor: page.nextKey }, 200);
   });
 
   app.openapi(listBeneficiariesRoute, async (c) => {

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '@wecena/db';
 import { NEEDS_SESSION, checkViewer, refuseStranger, refuseViewer } from '../api/access';
 import { SESSION_ERRORS, answerInvalidRequest, errorResponse, problemOf } from '../api/errors';
-import { ID_PATTERN, isRowId } from '../api/schemas';
+import { RowId, idParam, limitParam } from '../api/common-schemas';
 import type { DashboardEnv } from '../auth/context';
 import { consultantOrTheirSponsor, isOperator, type Viewer } from '../auth/roles';
 import { findConsultant } from '../queries/consultant-queries';
@@ -17,26 +17,8 @@ import {
 export const MAX_CANDIDATES = 20;
 export const DEFAULT_CANDIDATES = 5;
 
-function idParams(noun: 'consultant' | 'task', example: string) {
-  const message = `id must be a ${noun} id: digits, not starting with 0`;
-  return z.object({
-    id: z
-      .string()
-      .regex(ID_PATTERN, { error: message, abort: true })
-      .refine(isRowId, { error: message })
-      .openapi({ param: { name: 'id', in: 'path' }, description: `The ${noun} id.`, example }),
-  });
-}
-
-const candidatesMessage = `limit must be a whole number from 1 to ${MAX_CANDIDATES}`;
 const CandidatesQuery = z.object({
-  limit: z.coerce
-    .number({ error: candidatesMessage })
-    .int({ error: candidatesMessage })
-    .min(1, { error: candidatesMessage })
-    .max(MAX_CANDIDATES, { error: candidatesMessage })
-    .default(DEFAULT_CANDIDATES)
-    .openapi({ param: { name: 'limit', in: 'query' }, description: `Consultants listed, ${DEFAULT_CANDIDATES} unless told.`, example: 3 }),
+  limit: limitParam({ max: MAX_CANDIDATES, byDefault: DEFAULT_CANDIDATES, description: `Consultants listed, ${DEFAULT_CANDIDATES} unless told.`, example: 3 }),
 });
 
 const Reasons = z.array(z.string()).openapi({
@@ -48,7 +30,7 @@ const Assigned = z.boolean().openapi({
   description: 'The optimal assignment of this run gives this task to this consultant; the others are what to take if it goes.',
 });
 const ComputedAt = z.iso.datetime().nullable().openapi({ description: 'When the pairing ran; null when it proposed nothing here.' });
-const Person = z.object({ id: z.string().regex(ID_PATTERN).openapi({ example: '3' }), name: z.string().openapi({ example: 'Léa Dubois' }) });
+const Person = z.object({ id: RowId, name: z.string().openapi({ example: 'Léa Dubois' }) });
 
 export const ConsultantProposals = z
   .object({
@@ -63,7 +45,7 @@ export const ConsultantProposals = z
           reasons: Reasons,
           task: z
             .object({
-              id: z.string().regex(ID_PATTERN).openapi({ example: '42' }),
+              id: RowId.openapi({ example: '42' }),
               title: z.string().openapi({ example: 'Keyboard navigation for the layer switcher' }),
               url: z.string().openapi({ description: 'The issue on its forge.', example: 'https://github.com/cartolibre/cartolibre/issues/137' }),
               issueNumber: z.int().positive().openapi({ example: 137 }),
@@ -74,7 +56,7 @@ export const ConsultantProposals = z
                 host: z.string().openapi({ example: 'github.com' }),
                 path: z.string().openapi({ example: 'cartolibre/cartolibre' }),
               }),
-              beneficiary: z.object({ id: z.string().regex(ID_PATTERN), name: z.string().openapi({ example: 'Cartolibre' }) }).nullable(),
+              beneficiary: z.object({ id: RowId, name: z.string().openapi({ example: 'Cartolibre' }) }).nullable(),
             })
             .openapi('ProposedTask'),
         })
@@ -88,7 +70,7 @@ export const TaskCandidates = z
   .object({
     task: z
       .object({
-        id: z.string().regex(ID_PATTERN).openapi({ example: '42' }),
+        id: RowId.openapi({ example: '42' }),
         title: z.string(),
         url: z.string().openapi({ example: 'https://github.com/cartolibre/cartolibre/issues/137' }),
         state: z.string().openapi({ example: 'ready' }),
@@ -128,7 +110,7 @@ const listProposalsRoute = createRoute({
     'Nothing is posted on the forge until the consultant claims. ' +
     'Needs a session: an operator, the consultant themself, or a reviewer of their sponsor.',
   security: NEEDS_SESSION,
-  request: { params: idParams('consultant', '3') },
+  request: { params: z.object({ id: idParam('id', 'consultant', '3') }) },
   responses: {
     200: { description: 'The proposals, ranked; empty when the consultant is not available today.', content: { 'application/json': { schema: ConsultantProposals } } },
     400: errorResponse('The id is not a consultant id.'),
@@ -148,7 +130,7 @@ const listCandidatesRoute = createRoute({
     'empty once the task is claimed or no longer ready. ' +
     'Needs a session: an operator sees every candidate, a sponsor reviewer those of their sponsor, a consultant themself.',
   security: NEEDS_SESSION,
-  request: { params: idParams('task', '42'), query: CandidatesQuery },
+  request: { params: z.object({ id: idParam('id', 'task', '42') }), query: CandidatesQuery },
   responses: {
     200: { description: 'The candidates the viewer may see, best first.', content: { 'application/json': { schema: TaskCandidates } } },
     400: errorResponse('The id or the limit is invalid.'),

@@ -5,38 +5,17 @@ import { SESSION_OPTIONAL, checkViewer } from '../api/access';
 import { SESSION_ERRORS, answerInvalidRequest, errorResponse, problemOf } from '../api/errors';
 import type { DashboardEnv } from '../auth/context';
 import { anyRole } from '../auth/roles';
-import { ID_PATTERN, Task, TaskList, isRowId, presentTask } from '../api/schemas';
+import { RowIdCursor, idParam, pageLimit } from '../api/common-schemas';
+import { Task, TaskList, presentTask } from '../api/schemas';
 import { findTask, listTasks } from '../queries';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
 
 const TaskListQuery = z.object({
   state: z
     .enum(TASK_STATES, { error: `state must be one of ${TASK_STATES.join(', ')}` })
     .optional()
     .openapi({ param: { name: 'state', in: 'query' }, description: 'Only tasks in this state.', example: 'ready' }),
-  limit: z.coerce
-    .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .int({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .min(1, { error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .max(MAX_PAGE_SIZE, { error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .default(DEFAULT_PAGE_SIZE)
-    .openapi({ param: { name: 'limit', in: 'query' }, description: `Tasks per page, ${DEFAULT_PAGE_SIZE} unless told.`, example: 20 }),
-  cursor: z
-    .string()
-    .regex(ID_PATTERN, { error: 'cursor must be the nextCursor of a previous page', abort: true })
-    .refine(isRowId, { error: 'cursor must be the nextCursor of a previous page' })
-    .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page.' }),
-});
-
-const TaskIdParams = z.object({
-  id: z
-    .string()
-    .regex(ID_PATTERN, { error: 'id must be a task id: digits, not starting with 0', abort: true })
-    .refine(isRowId, { error: 'id must be a task id: digits, not starting with 0' })
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'The task id, as `id` in a task.', example: '42' }),
+  limit: pageLimit('Tasks'),
+  cursor: RowIdCursor,
 });
 
 /*
@@ -74,7 +53,7 @@ const getTaskRoute = createRoute({
   summary: 'Get one task',
   description: 'A ready task is public; a task in any other state needs a session with a role.',
   security: SESSION_OPTIONAL,
-  request: { params: TaskIdParams },
+  request: { params: z.object({ id: idParam('id', 'task', '42') }) },
   responses: {
     200: { description: 'The task.', content: { 'application/json': { schema: Task } } },
     400: errorResponse('The id is not a task id.'),
