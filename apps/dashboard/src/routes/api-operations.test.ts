@@ -45,6 +45,16 @@ describeEachEngine('API: the pages’ operations in the OpenAPI document and the
     );
   });
 
+  it('describes each tag its operations use, and how to send credentials and read errors', async () => {
+    const { body } = await getJson(app, '/api/v1/openapi.json');
+    const used = new Set(Object.values(body.paths).flatMap((operations: any) => Object.values(operations).flatMap((operation: any) => operation.tags ?? [])));
+    const described = new Map(body.tags.map((tag: { name: string; description: string }) => [tag.name, tag.description]));
+
+    expect([...used].filter((tag) => !described.get(tag))).toEqual([]);
+    expect(body.info.description).toContain('`Authorization: Bearer wecena_pat_…` (made on the dashboard at `/tokens`)');
+    expect(body.info.description).toContain('RFC 9457 problem');
+  });
+
   it('renders each operation on the reference page', async () => {
     const page = await (await app.request(`${LOOPBACK_ORIGIN}/api/v1/reference`)).text();
 
