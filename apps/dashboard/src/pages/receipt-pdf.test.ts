@@ -1,45 +1,24 @@
 import { buildReceiptData, type LedgerEntry, type ReceiptData } from '@wecena/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { agreement, credit } from '../../../../packages/core/src/reports/__fixtures__/ledger';
 import { flatten, readPdf, type PdfReading } from '../testing/pdf-text';
 import { renderReceiptPdf } from './receipt-pdf';
 
 const GENERATED_AT = new Date('2027-01-15T09:30:00Z');
 
-function credit(id: string, overrides: Partial<LedgerEntry>): LedgerEntry {
-  return {
-    id,
-    kind: 'credit',
-    refersTo: null,
-    taskId: `t${id}`,
-    taskTitle: `Task ${id}`,
-    taskUrl: `https://github.com/cartolibre/cartolibre/issues/${id}`,
-    consultantId: 'c1',
-    consultantName: 'François Lefèvre',
-    sponsorId: 's1',
-    beneficiaryId: 'b1',
-    beneficiaryName: 'Cartolibre',
-    changeRequestUrl: `https://github.com/cartolibre/cartolibre/pull/${id}`,
-    confirmedBy: null,
-    landedAt: '2026-03-10T14:00:00.000Z',
-    minutes: 120,
-    estimated: false,
-    valuationCents: 10_000,
-    reviewStatus: 'approved',
-    reason: null,
-    recordedBy: 'wecena',
-    recordedAt: '2026-03-10T14:00:01.000Z',
-    ...overrides,
-  };
+/** Work of consultant c1, whose name has letters the PDF's fonts must keep, already approved unless told. */
+function reviewed(id: string, overrides: Partial<LedgerEntry>): LedgerEntry {
+  return credit(id, { consultantName: 'François Lefèvre', reviewStatus: 'approved', ...overrides });
 }
 
 function receiptFor(beneficiaryName: string): ReceiptData {
   return buildReceiptData({
     entries: [
-      credit('1', { taskTitle: 'Accessibilité du sélecteur de couches', minutes: 450, valuationCents: 100_000 }),
-      credit('2', { consultantId: 'c2', consultantName: 'Zoë Çelik', landedAt: '2026-05-04T08:00:00.000Z', minutes: 90, valuationCents: 23_450 }),
-      credit('3', { taskTitle: 'Waiting for review', reviewStatus: 'pending', landedAt: '2026-06-01T08:00:00.000Z' }),
+      reviewed('1', { taskTitle: 'Accessibilité du sélecteur de couches', minutes: 450, valuationCents: 100_000 }),
+      reviewed('2', { consultantId: 'c2', consultantName: 'Zoë Çelik', landedAt: '2026-05-04T08:00:00.000Z', minutes: 90, valuationCents: 23_450 }),
+      reviewed('3', { taskTitle: 'Waiting for review', reviewStatus: 'pending', landedAt: '2026-06-01T08:00:00.000Z' }),
     ],
-    agreements: [{ id: 'a1', sponsorId: 's1', beneficiaryId: 'b1', signedOn: '2025-12-15', from: '2026-01-01', to: '2026-12-31' }],
+    agreements: [agreement('a1')],
     sponsor: { id: 's1', legalName: 'Octet Conseil', legalForm: 'SAS', siren: '832519748', address: '12 rue de la Charité\n69002 Lyon' },
     beneficiary: { id: 'b1', legalName: beneficiaryName, rna: 'W751234568', siren: null, address: '20 rue des Cartographes\n75011 Paris' },
     from: '2026-01-01',
