@@ -1,10 +1,9 @@
 import { createPgliteTestDatabase, type TestDatabase } from '@wecena/testkit';
-import type { Hono } from 'hono';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRoutes } from '../dashboard-routes';
-import { DASHBOARD_ORIGIN, chromiumPath, launchDashboardBrowser, type DashboardBrowser } from '../testing/browser';
+import { chromiumPath, launchDashboardBrowser, serveOnLoopback, type DashboardBrowser, type ServedDashboard } from '../testing/browser';
 import { insertSampleData } from '../testing/sample-data';
 
 const executablePath = chromiumPath();
@@ -30,23 +29,24 @@ const CASES = PAGES.flatMap((page) => VIEWPORTS.map((viewport) => ({ ...page, ..
 
 describe.skipIf(executablePath === null)('the dashboard pages in chromium', () => {
   let test: TestDatabase;
-  let app: Hono;
+  let served: ServedDashboard;
   let browser: DashboardBrowser;
 
   beforeAll(async () => {
     test = await createPgliteTestDatabase();
     await insertSampleData(test.db);
-    app = dashboardRoutes({ db: test.db });
+    served = await serveOnLoopback(dashboardRoutes({ db: test.db }));
     browser = await launchDashboardBrowser(executablePath ?? '');
   });
   afterAll(async () => {
     await browser?.close();
+    await served?.close();
     await test?.dispose();
   });
 
   it.each(CASES)('$page fits a $viewport screen ($width px) without sideways scrolling, styled, with no blocked resource', async (testCase) => {
-    const page = await browser.open(app, { width: testCase.width, height: testCase.height });
-    const url = `${DASHBOARD_ORIGIN}${testCase.path}`;
+    const page = await browser.visit(served, { width: testCase.width, height: testCase.height });
+    const url = `${served.origin}${testCase.path}`;
     // Anything blocked or failing besides the page itself: a CSP refusal, a missing asset, a request out.
     const problems: string[] = [];
     page.on('console', (message) => {

@@ -1,14 +1,12 @@
 import { createPgliteTestDatabase, type TestDatabase } from '@wecena/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardRoutes } from '../dashboard-routes';
-import { chromiumPath, launchDashboardBrowser, type DashboardBrowser } from '../testing/browser';
+import { chromiumPath, launchDashboardBrowser, serveOnLoopback, type DashboardBrowser, type ServedDashboard } from '../testing/browser';
 import { insertDemoWorld } from '../testing/demo-world';
 import { DEMO_NOW } from '../testing/sample-data';
 import { saveScreenshot } from '../testing/screenshots';
+import { dashboardWithDemoSignIn } from '../testing/sign-in';
 
 const executablePath = chromiumPath();
-// A loopback origin: the demo sign-in answers nowhere else.
-const ORIGIN = 'http://localhost:3000';
 
 const VIEWPORTS = [
   { viewport: 'desktop', width: 1280, height: 900 },
@@ -18,12 +16,14 @@ const VIEWPORTS = [
 describe.skipIf(executablePath === null)('a sponsor reviewing a contribution in chromium', () => {
   let browser: DashboardBrowser;
   const databases: TestDatabase[] = [];
+  const servers: ServedDashboard[] = [];
 
   beforeAll(async () => {
     browser = await launchDashboardBrowser(executablePath ?? '');
   });
   afterAll(async () => {
     await browser?.close();
+    await Promise.all(servers.map((served) => served.close()));
     await Promise.all(databases.map((test) => test.dispose()));
   });
 
@@ -31,21 +31,19 @@ describe.skipIf(executablePath === null)('a sponsor reviewing a contribution in 
     const test = await createPgliteTestDatabase();
     databases.push(test);
     const world = await insertDemoWorld(test.db);
-    const app = dashboardRoutes({
-      db: test.db,
-      clock: () => DEMO_NOW,
-      signIn: { sessionSecret: 'a-session-secret-of-at-least-32-characters', publicUrl: ORIGIN, demo: true, listenHost: '127.0.0.1' },
-    });
-    const page = await browser.open(app, { width, height }, ORIGIN);
+    const served = await serveOnLoopback(dashboardWithDemoSignIn(test.db, () => DEMO_NOW));
+    servers.push(served);
+    const { origin } = served;
+    const page = await browser.visit(served, { width, height });
     const shot = (name: string) => saveScreenshot(page, `${name}-${viewport}`);
     const scrollWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
     const reviewed = () => page.locator('[data-figure="report-approved"]').innerText();
-    const reports = `${ORIGIN}/sponsors/${world.sponsorId}/reports?year=2026`;
+    const reports = `${origin}/sponsors/${world.sponsorId}/reports?year=2026`;
 
-    await page.goto(`${ORIGIN}/demo/sign-in`);
+    await page.goto(`${origin}/demo/sign-in`);
     await shot('demo-sign-in');
     await page.locator(`button[data-person="sponsor_reviewer:${world.reviewerId}"]`).click();
-    await page.waitForURL(`${ORIGIN}/sponsors/${world.sponsorId}`);
+    await page.waitForURL(`${origin}/sponsors/${world.sponsorId}`);
     await shot('sponsor-review');
     expect(await scrollWidth()).toBeLessThanOrEqual(width);
 
@@ -53,7 +51,7 @@ describe.skipIf(executablePath === null)('a sponsor reviewing a contribution in 
     const before = await reviewed();
     await shot('sponsor-report-before');
 
-    await page.goto(`${ORIGIN}/sponsors/${world.sponsorId}`);
+    await page.goto(`${origin}/sponsors/${world.sponsorId}`);
     await page.locator(`input[name="ids"][value="${world.pendingCreditId}"]`).check();
     await page.getByRole('button', { name: 'Approve selected' }).click();
     await page.waitForURL(/done=approved/);

@@ -12,15 +12,10 @@ export function chromiumPath(): string | null {
 
 export interface DashboardBrowser {
   /**
-   * A page of the given size whose every request to `origin` (http://dashboard.test unless
-   * told) is answered by `app`, forms and cookies included.
-   */
-  open(app: Hono, viewport: { width: number; height: number }, origin?: string): Promise<Page>;
-  /**
    * A page of the given size that reaches `served` over HTTP, as a person's browser does, and
-   * nothing else. Unlike `open`, what the browser fetches outside the page's own requests works
-   * too: redirects after a form, and downloads (chromium fetches an attachment again, out of
-   * reach of request routing).
+   * nothing else. A real server rather than routed requests, because chromium fetches some
+   * things out of reach of request routing: redirects after a form, and downloads (it fetches
+   * an attachment again).
    */
   visit(served: ServedDashboard, viewport: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -47,12 +42,7 @@ export function serveOnLoopback(app: Hono): Promise<ServedDashboard> {
   });
 }
 
-export const DASHBOARD_ORIGIN = 'http://dashboard.test';
-
-/**
- * Launches headless chromium with no network of its own: requests to DASHBOARD_ORIGIN go
- * through `app.request()`, anything else is aborted (the page must need nothing from outside).
- */
+/** Launches headless chromium with no network of its own: a page reaches only the dashboard it visits. */
 export async function launchDashboardBrowser(executablePath: string): Promise<DashboardBrowser> {
   // playwright gives each launch a fresh profile directory of its own and removes it at close.
   const browser: Browser = await chromium.launch({
@@ -68,28 +58,6 @@ export async function launchDashboardBrowser(executablePath: string): Promise<Da
     ],
   });
   return {
-    async open(app, viewport, origin = DASHBOARD_ORIGIN) {
-      const page = await browser.newPage({ viewport });
-      await page.route('**/*', async (route) => {
-        const request = route.request();
-        if (!request.url().startsWith(`${origin}/`)) return route.abort();
-        const body = request.postDataBuffer();
-        const response = await app.request(request.url(), {
-          method: request.method(),
-          headers: await request.allHeaders(),
-          ...(body === null ? {} : { body }),
-        });
-        const headers = Object.fromEntries([...response.headers.entries()].filter(([name]) => name !== 'set-cookie'));
-        // Several cookies in one fulfilled response: one Set-Cookie line each, separated by newlines.
-        const cookies = response.headers.getSetCookie();
-        return route.fulfill({
-          status: response.status,
-          headers: cookies.length === 0 ? headers : { ...headers, 'set-cookie': cookies.join('\n') },
-          body: Buffer.from(await response.arrayBuffer()),
-        });
-      });
-      return page;
-    },
     async visit(served, viewport) {
       const page = await browser.newPage({ viewport, acceptDownloads: true });
       await page.route('**/*', (route) => (route.request().url().startsWith(`${served.origin}/`) ? route.continue() : route.abort()));
