@@ -1,6 +1,6 @@
 import type { ReviewStatus } from '../domain/contribution';
 import type { Instant, IsoDate } from '../domain/primitives';
-import { compareInstants, utcDateOf } from '../domain/time';
+import { compareInstants, toEpochMilliseconds, utcDateOf } from '../domain/time';
 import type { LedgerEntry } from './ledger-entry';
 
 /**
@@ -52,7 +52,7 @@ export interface DerivedCredits {
 
 /** Ledger ids are decimal numbers from a sequence, compared as numbers; other ids as text. */
 export function compareEntryIds(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
+  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -75,10 +75,15 @@ export function deriveCredits(entries: readonly LedgerEntry[]): DerivedCredits {
       orphanEntryIds.push(entry.id);
       continue;
     }
-    corrections.set(entry.refersTo, [...(corrections.get(entry.refersTo) ?? []), entry]);
+    const found = corrections.get(entry.refersTo);
+    if (found === undefined) corrections.set(entry.refersTo, [entry]);
+    else found.push(entry);
   }
-  const lines = [...credits.values()].map((credit) => foldCredit(credit, (corrections.get(credit.id) ?? []).sort(compareLedgerOrder)));
-  lines.sort((a, b) => compareInstants(a.landedAt, b.landedAt) || compareEntryIds(a.creditId, b.creditId));
+  // Each landing instant read once, not at every comparison of the sort.
+  const lines = [...credits.values()]
+    .map((credit) => ({ landed: toEpochMilliseconds(credit.landedAt), line: foldCredit(credit, (corrections.get(credit.id) ?? []).sort(compareLedgerOrder)) }))
+    .sort((a, b) => a.landed - b.landed || compareEntryIds(a.line.creditId, b.line.creditId))
+    .map(({ line }) => line);
   return { credits: lines, orphanEntryIds: orphanEntryIds.sort(compareEntryIds) };
 }
 
