@@ -170,6 +170,7 @@ const MATRIX: MatrixRow[] = [
   { method: 'GET', route: '/api/v1/sponsors/:id/contributions', path: (w) => `/api/v1/sponsors/${w.sponsorId}/contributions`, allowed: ['operator', 'reviewer'] },
   { method: 'GET', route: '/api/v1/sponsors/:id/consultants', path: (w) => `/api/v1/sponsors/${w.sponsorId}/consultants`, allowed: ['operator', 'reviewer'] },
   { method: 'GET', route: '/api/v1/sponsors/:id/report', path: (w) => `/api/v1/sponsors/${w.sponsorId}/report?year=2026`, allowed: ['operator', 'reviewer'] },
+  { method: 'GET', route: '/api/v1/sponsors/:id/figures', path: (w) => `/api/v1/sponsors/${w.sponsorId}/figures?year=2026`, allowed: ['operator', 'reviewer'] },
   {
     method: 'GET',
     route: '/api/v1/sponsors/:sponsorId/receipts/:beneficiaryId/:year',

@@ -419,6 +419,7 @@ describeEachEngine('the OpenAPI document', (ctx) => {
       '/api/v1/sponsors',
       '/api/v1/sponsors/{id}/consultants',
       '/api/v1/sponsors/{id}/contributions',
+      '/api/v1/sponsors/{id}/figures',
       '/api/v1/sponsors/{id}/report',
       '/api/v1/sponsors/{sponsorId}/receipts/{beneficiaryId}/{year}',
       '/api/v1/summary',
@@ -444,8 +445,8 @@ describeEachEngine('the OpenAPI document', (ctx) => {
       expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
     const page = await (await app.request('http://localhost/api/v1/reference')).text();
-    // Every operation but the ready tasks and the counts: 13 of the 16.
-    expect(page.match(/data-access="session needed"/g)).toHaveLength(13);
+    // Every operation but the ready tasks and the counts: 14 of the 17.
+    expect(page.match(/data-access="session needed"/g)).toHaveLength(14);
     expect(page).toContain('Needs a session or a personal API token');
     expect(page).toContain('<code>Authorization: Bearer wecena_pat_…</code>');
   });

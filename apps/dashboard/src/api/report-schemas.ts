@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { LedgerReport, ReceiptData } from '@wecena/core';
+import type { LedgerReport, LedgerSummary, ReceiptData } from '@wecena/core';
 import type { SponsorHeader } from '../queries/sponsor-queries';
 import { CalendarDay, Cents, Instant, Minutes, ReviewStatus, RowId } from './common-schemas';
 import { SponsorSummary, presentSponsorSummary } from './sponsor-schemas';
@@ -73,6 +73,15 @@ export const SponsorReport = z
   .openapi('SponsorReport');
 export type SponsorReport = z.infer<typeof SponsorReport>;
 
+export const SponsorFigures = SponsorReport.omit({ lines: true, orphanEntryIds: true })
+  .extend({
+    outsideAgreement: z.object({ totals: ReportTotals }).openapi({
+      description: 'Contributions with no agreement in force between the sponsor and the beneficiary on their day: never counted above.',
+    }),
+  })
+  .openapi('SponsorFigures');
+export type SponsorFigures = z.infer<typeof SponsorFigures>;
+
 const LegalRule = z.object({ statement: z.string(), sources: z.array(z.string()), appliesFromYear: z.int() }).openapi('LegalRule');
 
 export const Receipt = z
@@ -112,6 +121,11 @@ export type Receipt = z.infer<typeof Receipt>;
 
 export function presentSponsorReport(sponsor: SponsorHeader, year: number, report: LedgerReport): SponsorReport {
   const { sponsorId: _sponsorId, ...figures } = report;
+  return { sponsor: presentSponsorSummary(sponsor), year, ...figures };
+}
+
+export function presentSponsorFigures(sponsor: SponsorHeader, year: number, summary: LedgerSummary): SponsorFigures {
+  const { sponsorId: _sponsorId, ...figures } = summary;
   return { sponsor: presentSponsorSummary(sponsor), year, ...figures };
 }
 

@@ -106,6 +106,17 @@ describeEachEngine('API: yearly report and receipt data', (ctx) => {
     expect(body.outsideAgreement.lines.map((line: any) => line.creditId)).toEqual([credits['outside']]);
   });
 
+  it('answers the figures of the same report, summed by the database, for every year', async () => {
+    for (const year of [2025, 2026]) {
+      const report = await getJson(app, `/api/v1/sponsors/${world.sponsorId}/report?year=${year}`, reviewer);
+      const figures = await getJson(app, `/api/v1/sponsors/${world.sponsorId}/figures?year=${year}`, reviewer);
+
+      expect(figures.status).toBe(200);
+      const { lines: _lines, orphanEntryIds: _orphans, outsideAgreement, ...reportFigures } = report.body;
+      expect(figures.body).toEqual({ ...reportFigures, outsideAgreement: { totals: outsideAgreement.totals } });
+    }
+  });
+
   it('shows the same total and lines as the report page', async () => {
     const { body } = await getJson(app, `/api/v1/sponsors/${world.sponsorId}/report?year=2026`, reviewer);
     const page = await (await app.request(`${LOOPBACK_ORIGIN}/sponsors/${world.sponsorId}/reports?year=2026`, { headers: { Cookie: reviewer.cookie } })).text();

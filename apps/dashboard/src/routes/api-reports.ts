@@ -1,10 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { type Database, loadSponsorYearReport } from '@wecena/db';
+import { type Database, loadSponsorYearReport, loadSponsorYearSummary } from '@wecena/db';
 import { HTTPException } from 'hono/http-exception';
 import { NEEDS_SESSION, checkViewer } from '../api/access';
 import { idParam, yearParam } from '../api/common-schemas';
 import { SESSION_ERRORS, answerInvalidRequest, errorResponse } from '../api/errors';
-import { Receipt, SponsorReport, presentReceipt, presentSponsorReport } from '../api/report-schemas';
+import { Receipt, SponsorFigures, SponsorReport, presentReceipt, presentSponsorFigures, presentSponsorReport } from '../api/report-schemas';
 import type { DashboardEnv } from '../auth/context';
 import { receiptReaders, sponsorReviewers } from '../auth/roles';
 import { loadReceipt } from '../queries/report-queries';
@@ -28,6 +28,26 @@ const getReportRoute = createRoute({
   },
   responses: {
     200: { description: 'The report.', content: { 'application/json': { schema: SponsorReport } } },
+    400: errorResponse('The id or the year is invalid.'),
+    404: errorResponse('No sponsor has this id (told to operators; others get 403).'),
+    ...SESSION_ERRORS,
+  },
+});
+
+const getFiguresRoute = createRoute({
+  method: 'get',
+  path: '/sponsors/{id}/figures',
+  operationId: 'getSponsorFigures',
+  tags: ['reports'],
+  summary: "A sponsor's yearly figures, without the lines",
+  description:
+    "The figures of the yearly report (totals, per review status, month, beneficiary and consultant, and what no agreement covers), summed by the database: " +
+    'the same numbers as `getSponsorReport`, answered fast however many contributions the year holds. ' +
+    'Needs a session: a reviewer of the sponsor, or an operator.',
+  security: NEEDS_SESSION,
+  request: getReportRoute.request,
+  responses: {
+    200: { description: 'The figures.', content: { 'application/json': { schema: SponsorFigures } } },
     400: errorResponse('The id or the year is invalid.'),
     404: errorResponse('No sponsor has this id (told to operators; others get 403).'),
     ...SESSION_ERRORS,
@@ -60,7 +80,7 @@ const getReceiptRoute = createRoute({
   },
 });
 
-/** `/sponsors/{id}/report` and `/sponsors/{sponsorId}/receipts/{beneficiaryId}/{year}`: the core's report and receipt data. */
+/** `/sponsors/{id}/report` (and its `/figures`) and `/sponsors/{sponsorId}/receipts/{beneficiaryId}/{year}`: the core's report and receipt data. */
 export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date }): OpenAPIHono<DashboardEnv> {
   const app = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
 
@@ -72,6 +92,16 @@ export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date
     const sponsor = await findSponsor(db, id);
     if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
     return c.json(presentSponsorReport(sponsor, year, await loadSponsorYearReport(db, { sponsorId: id, year })), 200);
+  });
+
+  app.openapi(getFiguresRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const year = c.req.valid('query').year ?? clock().getUTCFullYear();
+    const refusal = checkViewer(c.get('viewer'), "this sponsor's figures", (viewer) => sponsorReviewers(viewer, { sponsorId: id }));
+    if (refusal !== null) return c.json(refusal.body, refusal.status);
+    const sponsor = await findSponsor(db, id);
+    if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
+    return c.json(presentSponsorFigures(sponsor, year, await loadSponsorYearSummary(db, { sponsorId: id, year })), 200);
   });
 
   app.openapi(getReceiptRoute, async (c) => {

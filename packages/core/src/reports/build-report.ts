@@ -60,6 +60,26 @@ export interface LedgerReport extends ReportPeriod {
 }
 
 /**
+ * A report's figures without its lines: what a page of totals and a chart needs. The store may
+ * compute it in its query language; it must equal `summaryOf` the report of the same entries.
+ */
+export interface LedgerSummary extends ReportPeriod {
+  sponsorId: string;
+  totals: ReportTotals;
+  byStatus: Record<ReviewStatus, ReportTotals>;
+  byMonth: MonthTotals[];
+  byBeneficiary: BeneficiaryTotals[];
+  byConsultant: ConsultantTotals[];
+  outsideAgreement: { totals: ReportTotals };
+}
+
+/** The figures of a report, its lines left out. */
+export function summaryOf(report: LedgerReport): LedgerSummary {
+  const { sponsorId, from, to, totals, byStatus, byMonth, byBeneficiary, byConsultant } = report;
+  return { sponsorId, from, to, totals, byStatus, byMonth, byBeneficiary, byConsultant, outsideAgreement: { totals: report.outsideAgreement.totals } };
+}
+
+/**
  * The sponsor's report for a period, derived from the ledger alone: a credit counts for its
  * sponsor and beneficiary only under an agreement (convention de mécénat) in force on the day
  * it landed; its value is the sum of its entries, zero once rejected. The same entries always
@@ -68,37 +88,52 @@ export interface LedgerReport extends ReportPeriod {
 export function buildLedgerReport(input: LedgerReportInput): LedgerReport {
   const { sponsorId, from, to } = input;
   const { credits, orphanEntryIds } = deriveCredits(input.entries.filter((entry) => entry.sponsorId === sponsorId));
-  const agreements = input.agreements.filter((agreement) => agreement.sponsorId === sponsorId);
-  const inScope = credits.filter(
-    (credit) =>
+  const agreementOf = agreementFinder(input.agreements.filter((agreement) => agreement.sponsorId === sponsorId));
+  const counted: ReportLine[] = [];
+  const outside: ReportLine[] = [];
+  for (const credit of credits) {
+    const inScope =
       credit.landedOn >= from &&
       credit.landedOn <= to &&
       (input.beneficiaryId === undefined || credit.beneficiaryId === input.beneficiaryId) &&
-      (input.consultantId === undefined || credit.consultantId === input.consultantId),
-  );
-  const lines: ReportLine[] = inScope.map((credit) => ({ ...credit, agreementId: findAgreement(agreements, credit)?.id ?? null }));
-  const counted = lines.filter((line) => line.agreementId !== null);
-  const outside = lines.filter((line) => line.agreementId === null);
+      (input.consultantId === undefined || credit.consultantId === input.consultantId);
+    if (!inScope) continue;
+    const line: ReportLine = { ...credit, agreementId: agreementOf(credit)?.id ?? null };
+    (line.agreementId === null ? outside : counted).push(line);
+  }
+
+  // One pass over the counted lines fills every total: a yearly report may hold tens of thousands.
+  const totals = zeroTotals();
+  const byStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, zeroTotals()])) as Record<ReviewStatus, ReportTotals>;
+  const byMonth = new Map(monthsBetween(from, to).map((month) => [month, zeroTotals()]));
+  const byBeneficiary = new Map<string, { line: ReportLine; totals: ReportTotals }>();
+  const byConsultant = new Map<string, { line: ReportLine; totals: ReportTotals }>();
+  for (const line of counted) {
+    addLine(totals, line);
+    addLine(byStatus[line.reviewStatus], line);
+    const month = byMonth.get(line.month);
+    if (month !== undefined) addLine(month, line);
+    addLine(groupOf(byBeneficiary, line.beneficiaryId, line), line);
+    addLine(groupOf(byConsultant, line.consultantId, line), line);
+  }
 
   return {
     sponsorId,
     from,
     to,
     lines: counted,
-    totals: totalOf(counted),
-    byStatus: Object.fromEntries(
-      REVIEW_STATUSES.map((status) => [status, totalOf(counted.filter((line) => line.reviewStatus === status))]),
-    ) as Record<ReviewStatus, ReportTotals>,
-    byMonth: monthsBetween(from, to).map((month) => ({ month, totals: totalOf(counted.filter((line) => line.month === month)) })),
-    byBeneficiary: groupBy(counted, (line) => line.beneficiaryId, (line) => line.beneficiaryName).map((group) => ({
-      beneficiaryId: group.key,
-      beneficiaryName: group.first.beneficiaryName,
-      totals: totalOf(group.lines),
+    totals,
+    byStatus,
+    byMonth: [...byMonth].map(([month, monthTotals]) => ({ month, totals: monthTotals })),
+    byBeneficiary: inNameOrder(byBeneficiary, (line) => line.beneficiaryName).map(([beneficiaryId, group]) => ({
+      beneficiaryId,
+      beneficiaryName: group.line.beneficiaryName,
+      totals: group.totals,
     })),
-    byConsultant: groupBy(counted, (line) => line.consultantId, (line) => line.consultantName).map((group) => ({
-      consultantId: group.key,
-      consultantName: group.first.consultantName,
-      totals: totalOf(group.lines),
+    byConsultant: inNameOrder(byConsultant, (line) => line.consultantName).map(([consultantId, group]) => ({
+      consultantId,
+      consultantName: group.line.consultantName,
+      totals: group.totals,
     })),
     outsideAgreement: { lines: outside, totals: totalOf(outside) },
     orphanEntryIds,
@@ -107,25 +142,47 @@ export function buildLedgerReport(input: LedgerReportInput): LedgerReport {
 
 /** The agreement of the credit's sponsor and beneficiary in force on its landing day; the earliest if several overlap. */
 export function findAgreement(agreements: readonly LedgerAgreement[], credit: Pick<CreditLine, 'sponsorId' | 'beneficiaryId' | 'landedOn'>): LedgerAgreement | undefined {
-  return agreements
-    .filter(
-      (agreement) =>
-        agreement.sponsorId === credit.sponsorId &&
-        agreement.beneficiaryId === credit.beneficiaryId &&
-        isAgreementInForce(agreement, credit.landedOn),
-    )
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : compareEntryIds(a.id, b.id)))[0];
+  return agreementFinder(agreements)(credit);
+}
+
+/** `findAgreement` for many credits: the agreements grouped by pair and ordered once. */
+function agreementFinder(agreements: readonly LedgerAgreement[]): (credit: Pick<CreditLine, 'sponsorId' | 'beneficiaryId' | 'landedOn'>) => LedgerAgreement | undefined {
+  const byPair = new Map<string, LedgerAgreement[]>();
+  const ordered = [...agreements].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : compareEntryIds(a.id, b.id)));
+  for (const agreement of ordered) {
+    const pair = `${agreement.sponsorId}:${agreement.beneficiaryId}`;
+    const found = byPair.get(pair);
+    if (found === undefined) byPair.set(pair, [agreement]);
+    else found.push(agreement);
+  }
+  return (credit) => byPair.get(`${credit.sponsorId}:${credit.beneficiaryId}`)?.find((agreement) => isAgreementInForce(agreement, credit.landedOn));
+}
+
+function zeroTotals(): ReportTotals {
+  return { credits: 0, minutes: 0, valuationCents: 0 };
+}
+
+/** Adds a line to running totals; a rejected credit adds nothing, not even to the count. */
+function addLine(totals: ReportTotals, line: CreditLine): void {
+  if (line.reviewStatus === 'rejected') return;
+  totals.credits += 1;
+  totals.minutes += line.minutes;
+  totals.valuationCents += line.valuationCents;
 }
 
 /** Sums lines; a rejected credit adds nothing, not even to the count. */
 export function totalOf(lines: readonly CreditLine[]): ReportTotals {
-  return lines.reduce<ReportTotals>(
-    (totals, line) =>
-      line.reviewStatus === 'rejected'
-        ? totals
-        : { credits: totals.credits + 1, minutes: totals.minutes + line.minutes, valuationCents: totals.valuationCents + line.valuationCents },
-    { credits: 0, minutes: 0, valuationCents: 0 },
-  );
+  const totals = zeroTotals();
+  for (const line of lines) addLine(totals, line);
+  return totals;
+}
+
+function groupOf(groups: Map<string, { line: ReportLine; totals: ReportTotals }>, key: string, line: ReportLine): ReportTotals {
+  const group = groups.get(key);
+  if (group !== undefined) return group.totals;
+  const created = { line, totals: zeroTotals() };
+  groups.set(key, created);
+  return created.totals;
 }
 
 /** Every YYYY-MM from the month of `from` to the month of `to`. */
@@ -146,17 +203,14 @@ export function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-/** Groups ordered by name, then key, for a stable reading. */
-function groupBy(
-  lines: readonly ReportLine[],
-  keyOf: (line: ReportLine) => string,
-  nameOf: (line: ReportLine) => string,
-): { key: string; first: ReportLine; lines: ReportLine[] }[] {
-  const groups = new Map<string, ReportLine[]>();
-  for (const line of lines) groups.set(keyOf(line), [...(groups.get(keyOf(line)) ?? []), line]);
-  return [...groups.entries()]
-    .map(([key, grouped]) => ({ key, first: grouped[0] as ReportLine, lines: grouped }))
-    .sort((a, b) => compareText(nameOf(a.first), nameOf(b.first)) || compareEntryIds(a.key, b.key));
+/** Groups ordered by the name of their first line, then key, for a stable reading. */
+function inNameOrder<G extends { line: ReportLine }>(groups: Map<string, G>, nameOf: (line: ReportLine) => string): [string, G][] {
+  return [...groups].sort(([keyA, a], [keyB, b]) => compareNamed({ id: keyA, name: nameOf(a.line) }, { id: keyB, name: nameOf(b.line) }));
+}
+
+/** The order of a report's groups: by name, then id. */
+export function compareNamed(a: { id: string; name: string }, b: { id: string; name: string }): number {
+  return compareText(a.name, b.name) || compareEntryIds(a.id, b.id);
 }
 
 function compareText(a: string, b: string): number {

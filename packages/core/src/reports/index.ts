@@ -3,12 +3,15 @@ export {
   type ConsultantTotals,
   type LedgerReport,
   type LedgerReportInput,
+  type LedgerSummary,
   type MonthTotals,
   type ReportLine,
   type ReportTotals,
   buildLedgerReport,
+  compareNamed,
   findAgreement,
   monthsBetween,
+  summaryOf,
   totalOf,
 } from './build-report';
 export {

@@ -2,6 +2,7 @@ export { type AgreementFilter, type LedgerFilter, loadAgreements, loadCreditEntr
 export { loadLegalIdentities } from './legal-identities';
 export { type ReportSponsor, findReportSponsor } from './report-sponsor';
 export { loadSponsorYearReport, yearPeriod } from './sponsor-report';
+export { loadSponsorYearSummary } from './sponsor-summary';
 export {
   type BulkApprovalInput,
   type BulkApprovalResult,
