@@ -7,7 +7,9 @@ interface SummaryRow {
   status: ReviewStatus | null;
   month: string | null;
   beneficiaryId: string | null;
+  beneficiaryName: string | null;
   consultantId: string | null;
+  consultantName: string | null;
   /** Which columns the row groups by, as GROUPING() gives it: 15 for a total, 7 per status, 11 per month, 13 per beneficiary, 14 per consultant. */
   grouping: number;
   credits: string;
@@ -47,14 +49,20 @@ const SUMMARY_SQL = `
   ), placed AS (
     SELECT f.*, to_char(f.landed_on, 'YYYY-MM') AS month, cv.beneficiary_id IS NOT NULL AS counted
       FROM folded f LEFT JOIN covered cv ON cv.beneficiary_id = f.beneficiary_id AND cv.landed_on = f.landed_on
+  ), summed AS (
+    SELECT counted, status, month, beneficiary_id, consultant_id,
+           GROUPING(status, month, beneficiary_id, consultant_id) AS grouping,
+           count(*) FILTER (WHERE status <> 'rejected') AS credits,
+           coalesce(sum(minutes) FILTER (WHERE status <> 'rejected'), 0) AS minutes,
+           coalesce(sum(cents) FILTER (WHERE status <> 'rejected'), 0) AS cents
+      FROM placed
+     GROUP BY GROUPING SETS ((counted), (counted, status), (counted, month), (counted, beneficiary_id), (counted, consultant_id))
   )
-  SELECT counted, status, month, beneficiary_id::text AS "beneficiaryId", consultant_id::text AS "consultantId",
-         GROUPING(status, month, beneficiary_id, consultant_id) AS grouping,
-         count(*) FILTER (WHERE status <> 'rejected') AS credits,
-         coalesce(sum(minutes) FILTER (WHERE status <> 'rejected'), 0) AS minutes,
-         coalesce(sum(cents) FILTER (WHERE status <> 'rejected'), 0) AS cents
-    FROM placed
-   GROUP BY GROUPING SETS ((counted), (counted, status), (counted, month), (counted, beneficiary_id), (counted, consultant_id))`;
+  SELECT s.counted, s.status, s.month, s.beneficiary_id::text AS "beneficiaryId", b.name AS "beneficiaryName",
+         s.consultant_id::text AS "consultantId", k.display_name AS "consultantName", s.grouping, s.credits, s.minutes, s.cents
+    FROM summed s
+    LEFT JOIN beneficiaries b ON b.id = s.beneficiary_id
+    LEFT JOIN consultants k ON k.id = s.consultant_id`;
 
 const BY = { total: 15, status: 7, month: 11, beneficiary: 13, consultant: 14 } as const;
 
@@ -75,22 +83,16 @@ export async function loadSponsorYearSummary(db: Queryable, { sponsorId, year }:
   const period = yearPeriod(year);
   const { rows } = await db.query<SummaryRow>(SUMMARY_SQL, [sponsorId, `${year}-01-01T00:00:00Z`, `${year + 1}-01-01T00:00:00Z`]);
   const counted = rows.filter((row) => row.counted);
-  const beneficiaries = counted.filter((row) => row.grouping === BY.beneficiary).map((row) => row.beneficiaryId ?? '');
-  const consultants = counted.filter((row) => row.grouping === BY.consultant).map((row) => row.consultantId ?? '');
-  const [beneficiaryNames, consultantNames] = await Promise.all([
-    namesOf(db, 'SELECT id::text AS id, name FROM beneficiaries WHERE id = ANY($1::bigint[])', beneficiaries),
-    namesOf(db, 'SELECT id::text AS id, display_name AS name FROM consultants WHERE id = ANY($1::bigint[])', consultants),
-  ]);
   const months = new Map(counted.filter((row) => row.grouping === BY.month).map((row) => [row.month ?? '', totalsOf(row)]));
   const statuses = new Map(counted.filter((row) => row.grouping === BY.status).map((row) => [row.status, totalsOf(row)]));
   const totalOfRows = (candidates: SummaryRow[]) => {
     const total = candidates.find((row) => row.grouping === BY.total);
     return total === undefined ? zeroTotals() : totalsOf(total);
   };
-  const named = (grouping: number, idOf: (row: SummaryRow) => string | null, names: Map<string, string>) =>
+  const named = (grouping: number, idOf: (row: SummaryRow) => string | null, nameOf: (row: SummaryRow) => string | null) =>
     counted
       .filter((row) => row.grouping === grouping)
-      .map((row) => ({ id: idOf(row) ?? '', name: names.get(idOf(row) ?? '') ?? '', totals: totalsOf(row) }))
+      .map((row) => ({ id: idOf(row) ?? '', name: nameOf(row) ?? '', totals: totalsOf(row) }))
       .sort(compareNamed);
   return {
     sponsorId,
@@ -98,14 +100,8 @@ export async function loadSponsorYearSummary(db: Queryable, { sponsorId, year }:
     totals: totalOfRows(counted),
     byStatus: Object.fromEntries(REVIEW_STATUSES.map((status) => [status, statuses.get(status) ?? zeroTotals()])) as Record<ReviewStatus, ReportTotals>,
     byMonth: monthsBetween(period.from, period.to).map((month) => ({ month, totals: months.get(month) ?? zeroTotals() })),
-    byBeneficiary: named(BY.beneficiary, (row) => row.beneficiaryId, beneficiaryNames).map(({ id, name, totals }) => ({ beneficiaryId: id, beneficiaryName: name, totals })),
-    byConsultant: named(BY.consultant, (row) => row.consultantId, consultantNames).map(({ id, name, totals }) => ({ consultantId: id, consultantName: name, totals })),
+    byBeneficiary: named(BY.beneficiary, (row) => row.beneficiaryId, (row) => row.beneficiaryName).map(({ id, name, totals }) => ({ beneficiaryId: id, beneficiaryName: name, totals })),
+    byConsultant: named(BY.consultant, (row) => row.consultantId, (row) => row.consultantName).map(({ id, name, totals }) => ({ consultantId: id, consultantName: name, totals })),
     outsideAgreement: { totals: totalOfRows(rows.filter((row) => !row.counted)) },
   };
-}
-
-async function namesOf(db: Queryable, sql: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; name: string }>(sql, [ids]);
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
