@@ -3,6 +3,7 @@ import { describeEachEngine } from '@wecena/testkit';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Database, Queryable } from '../database';
+import { creditWriter } from './__fixtures__/credits';
 import { loadAgreements, loadLedgerEntries } from './ledger-entries';
 import { loadLegalIdentities } from './legal-identities';
 import { approveContributions, reviewContribution } from './review-contribution';
@@ -31,19 +32,9 @@ async function insertWorld(db: Queryable) {
     `INSERT INTO agreements (sponsor_id, beneficiary_id, signed_on, valid_from, valid_to) VALUES ($1, $2, '2026-01-15', '2026-02-01', '2026-12-31') RETURNING id`,
     [sponsor, beneficiary],
   );
-  let issue = 0;
-  const credit = async (landedAt: string, minutes: number): Promise<string> => {
-    issue += 1;
-    const task = await one(
-      `INSERT INTO tasks (repository_id, issue_number, issue_forge_id, title, url, state) VALUES ($1, $2, $3, $4, $5, 'done') RETURNING id`,
-      [repository, issue, randomUUID(), `Task ${issue}`, `https://github.com/owner-${tag}/project/issues/${issue}`],
-    );
-    return one(
-      `INSERT INTO contributions (kind, task_id, consultant_id, sponsor_id, beneficiary_id, change_request_url, landed_at, minutes, valuation_cents, recorded_by, recorded_at)
-       VALUES ('credit', $1, $2, $3, $4, $5, $6, $7, $8, 'wecena', $6) RETURNING id`,
-      [task, consultant, sponsor, beneficiary, `https://github.com/owner-${tag}/project/pull/${issue}`, landedAt, minutes, Math.round((minutes * 4600) / 60)],
-    );
-  };
+  const writeCredit = creditWriter(db, repository, `owner-${tag}/project`);
+  const credit = (landedAt: string, minutes: number): Promise<string> =>
+    writeCredit({ consultantId: consultant, sponsorId: sponsor, beneficiaryId: beneficiary, landedAt, minutes });
   return { sponsor, reviewer, consultant, beneficiary, agreement, credit };
 }
 

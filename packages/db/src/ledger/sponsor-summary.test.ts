@@ -3,6 +3,7 @@ import { describeEachEngine } from '@wecena/testkit';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Queryable } from '../database';
+import { creditWriter } from './__fixtures__/credits';
 import { reviewContribution } from './review-contribution';
 import { loadSponsorYearReport } from './sponsor-report';
 import { loadSponsorYearSummary } from './sponsor-summary';
@@ -51,19 +52,7 @@ async function insertLedgerWorld(db: Queryable) {
   await agreement(sponsor, beneficiaries[1] ?? '', '2026-03-01', '2026-10-31');
   await agreement(other, beneficiaries[0] ?? '', '2026-01-01', null);
   const repository = await one(`INSERT INTO repositories (forge, host, forge_id, path) VALUES ('github', 'github.com', $1, $2) RETURNING id`, [randomUUID(), `owner-${tag}/project`]);
-  let issue = 0;
-  const credit = async (input: { sponsorId: string; consultantId: string; beneficiaryId: string; landedAt: string; minutes: number }): Promise<string> => {
-    issue += 1;
-    const task = await one(
-      `INSERT INTO tasks (repository_id, issue_number, issue_forge_id, title, url, state) VALUES ($1, $2, $3, $4, $5, 'done') RETURNING id`,
-      [repository, issue, randomUUID(), `Task ${issue}`, `https://github.com/owner-${tag}/project/issues/${issue}`],
-    );
-    return one(
-      `INSERT INTO contributions (kind, task_id, consultant_id, sponsor_id, beneficiary_id, change_request_url, landed_at, minutes, valuation_cents, recorded_by, recorded_at)
-       VALUES ('credit', $1, $2, $3, $4, $5, $6, $7, $8, 'wecena', $6) RETURNING id`,
-      [task, input.consultantId, input.sponsorId, input.beneficiaryId, `https://github.com/owner-${tag}/project/pull/${issue}`, input.landedAt, input.minutes, Math.round((input.minutes * 4600) / 60)],
-    );
-  };
+  const credit = creditWriter(db, repository, `owner-${tag}/project`);
   return { sponsor, other, reviewer, consultants, otherConsultant, beneficiaries, credit };
 }
 
