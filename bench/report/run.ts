@@ -11,6 +11,7 @@ import {
   describePostgresUrl,
   loadAgreements,
   loadLedgerEntries,
+  loadSponsorYearLinesPage,
   loadSponsorYearReport,
   loadSponsorYearSummary,
   migrate,
@@ -23,7 +24,8 @@ import { naiveYearTotals } from './naive-report';
 const usage = `usage: npm run bench -- report [options]
 
 Generates a ledger (credits and review entries of 10 sponsors over 5 years) in a database of
-its own, then times one sponsor's yearly figures summed by the database, the report with every line as the dashboard computes it, its CSV export,
+its own, then times one sponsor's yearly figures summed by the database (with a page of lines: the
+dashboard's report page), the report with every line, its CSV export,
 and a naive baseline that loads the whole ledger and sums it in JavaScript. Runs on PGlite,
 and on PostgreSQL too when DATABASE_URL is set (in a database created and dropped by the run).
 
@@ -53,6 +55,8 @@ interface EngineReport {
   csvBytes: number;
   /** The report's figures without its lines, summed by the database (`/api/v1/sponsors/{id}/figures`). */
   figures: Timing;
+  /** What the report page reads: the figures and its first page of lines. */
+  page: Timing;
   report: Timing;
   /** The part of the report spent reading the entries and agreements from the database; the rest is the core's buildLedgerReport. */
   load: Timing;
@@ -99,6 +103,9 @@ async function freshPostgres(url: string): Promise<BenchDatabase> {
     },
   };
 }
+
+/** The lines the dashboard's report page lists at a time (REPORT_LINES_PER_PAGE of its route). */
+const REPORT_PAGE_LINES = 200;
 
 /** Runs `task` once to warm up, then `runs` times, timing each run. */
 async function time(runs: number, task: () => Promise<unknown>): Promise<Timing> {
@@ -151,6 +158,9 @@ async function benchEngine(engine: Engine, entries: number, runs: number, baseli
       totals: report.totals,
       csvBytes: Buffer.byteLength(renderLedgerCsv(report.lines)),
       figures: await time(runs, () => loadSponsorYearSummary(db, { sponsorId, year })),
+      page: await time(runs, () =>
+        Promise.all([loadSponsorYearSummary(db, { sponsorId, year }), loadSponsorYearLinesPage(db, { sponsorId, year, after: null, limit: REPORT_PAGE_LINES })]),
+      ),
       report: await time(runs, () => loadSponsorYearReport(db, { sponsorId, year })),
       load: await time(runs, () => Promise.all([loadLedgerEntries(db, { sponsorId, ...yearPeriod(year) }), loadAgreements(db, { sponsorId })])),
       csv: await time(runs, async () => renderLedgerCsv((await loadSponsorYearReport(db, { sponsorId, year })).lines)),
@@ -192,7 +202,8 @@ function printEngine(report: EngineReport): void {
       `${Math.round(report.totals.valuationCents / 100).toLocaleString('en')} € (baseline agrees)`,
   );
   console.log(`  ${'(a) figures, summed by the database'.padEnd(44)}${ms(report.figures)}  (loadSponsorYearSummary: the report without its lines)`);
-  console.log(`  ${"(a') report with every line".padEnd(44)}${ms(report.report)}  (loadSponsorYearReport: the report page, the CLI)`);
+  console.log(`  ${`    and a page of ${REPORT_PAGE_LINES} lines: the report page`.padEnd(44)}${ms(report.page)}`);
+  console.log(`  ${"(a') report with every line".padEnd(44)}${ms(report.report)}  (loadSponsorYearReport: the API's report, the CLI)`);
   console.log(`  ${'    of which reading the ledger'.padEnd(44)}${ms(report.load)}`);
   console.log(`  ${'(b) CSV export (report + renderLedgerCsv)'.padEnd(44)}${ms(report.csv)}  ${(report.csvBytes / 1_048_576).toFixed(1)} MB`);
   console.log(`  ${'(c) naive: whole ledger, summed in JS'.padEnd(44)}${ms(report.baseline)}`);

@@ -1,4 +1,4 @@
-import type { LedgerReport, ReceiptData, ReportLine, ReportTotals } from '@wecena/core';
+import type { LedgerSummary, ReceiptData, ReportLine, ReportTotals } from '@wecena/core';
 import { html } from 'hono/html';
 import type { SponsorHeader } from '../queries/sponsor-queries';
 import { formatDay, formatHoursAndMinutes, formatMoney } from './format';
@@ -11,7 +11,14 @@ export interface SponsorReportPageInput {
   sponsor: SponsorHeader;
   year: number;
   years: number[];
-  report: LedgerReport;
+  /** The year's figures, every line counted. */
+  figures: LedgerSummary;
+  /** The lines shown: a page of the year's, in landing order. */
+  page: { lines: ReportLine[]; outside: ReportLine[] };
+  /** The address of the next page of lines; null on the last. */
+  nextHref: string | null;
+  /** Whether this page starts after the year's first lines. */
+  later: boolean;
   signedIn: LayoutInput['signedIn'];
 }
 
@@ -26,7 +33,7 @@ function renderLines(lines: ReportLine[], currency: string): Html {
 }
 
 /** The sponsor's year: totals, the chart and table per month, per beneficiary and consultant, every line. */
-export function renderSponsorReportPage({ sponsor, year, years, report, signedIn }: SponsorReportPageInput): Html {
+export function renderSponsorReportPage({ sponsor, year, years, figures: report, page, nextHref, later, signedIn }: SponsorReportPageInput): Html {
   const currency = sponsor.currency;
   const base = `/sponsors/${sponsor.id}/reports`;
   return renderLayout({
@@ -63,15 +70,16 @@ ${
       )}</tbody></table></div>`
 }
 <h2 id="lines">Every contribution</h2>
-<p class="lede">Each line links to the merged change (or the issue a maintainer confirmed the work on) that proves it.</p>
-${report.lines.length === 0 ? html`<p class="empty">No contribution in ${year}.</p>` : renderLines(report.lines, currency)}
+<p class="lede">Each line links to the merged change (or the issue a maintainer confirmed the work on) that proves it.${later ? html` <a href="${base}?year=${year}#lines">Back to the first ones.</a>` : ''}</p>
+${page.lines.length === 0 ? html`<p class="empty">No contribution${later ? ' further on' : ''} in ${year}.</p>` : renderLines(page.lines, currency)}
 ${
-  report.outsideAgreement.lines.length === 0
+  page.outside.length === 0
     ? ''
     : html`<h2 id="outside">Not counted: no agreement in force</h2>
 <p class="problem">These contributions landed on a day with no convention de mécénat in force between you and the beneficiary: they are not counted above. Record the agreement with <code>wecena admin agreement add</code>.</p>
-${renderLines(report.outsideAgreement.lines, currency)}`
-}`,
+${renderLines(page.outside, currency)}`
+}
+${nextHref === null ? '' : html`<p class="pager"><a class="button secondary" href="${nextHref}">Next contributions</a> (or all of them in the CSV)</p>`}`,
   });
 }
 

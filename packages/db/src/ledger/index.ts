@@ -1,7 +1,7 @@
-export { type AgreementFilter, type LedgerFilter, loadAgreements, loadCreditEntries, loadLedgerEntries } from './ledger-entries';
+export { type AgreementFilter, type CreditCursor, type LedgerFilter, loadAgreements, loadCreditEntries, loadLedgerEntries, loadLedgerEntriesPage } from './ledger-entries';
 export { loadLegalIdentities } from './legal-identities';
 export { type ReportSponsor, findReportSponsor } from './report-sponsor';
-export { loadSponsorYearReport, yearPeriod } from './sponsor-report';
+export { type ReportLinesPage, loadSponsorYearLinesPage, loadSponsorYearReport, yearPeriod } from './sponsor-report';
 export { loadSponsorYearSummary } from './sponsor-summary';
 export {
   type BulkApprovalInput,

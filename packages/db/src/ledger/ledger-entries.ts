@@ -52,10 +52,10 @@ interface EntryRow {
  * repeat its credit's task, consultant, sponsor and beneficiary (contributions_check_correction).
  * Ledger order (by id) is restored in JavaScript, cheaper than a sort of wide rows in the query.
  */
-function entriesSql(creditCondition: string): string {
+function entriesSql(creditCondition: string, creditOrderAndLimit = ''): string {
   return `
   WITH credit AS MATERIALIZED (
-    SELECT * FROM contributions WHERE kind = 'credit' AND ${creditCondition}
+    SELECT * FROM contributions WHERE kind = 'credit' AND ${creditCondition} ${creditOrderAndLimit}
   )
   SELECT e.id, e.kind, e.refers_to AS "refersTo", e.task_id AS "taskId", t.title AS "taskTitle", t.url AS "taskUrl",
          e.consultant_id AS "consultantId", k.display_name AS "consultantName", e.sponsor_id AS "sponsorId",
@@ -92,6 +92,36 @@ export async function loadLedgerEntries(db: Queryable, filter: LedgerFilter): Pr
     filter.beneficiaryId ?? null,
     filter.consultantId ?? null,
   ]);
+  return toLedgerEntries(rows);
+}
+
+/** Where a page of credits ends, in landing order: the next page starts after it. */
+export interface CreditCursor {
+  landedAt: string;
+  id: string;
+}
+
+/**
+ * The entries of at most `limit` credits of the period (and filter), the first ones in landing
+ * order after `after` (then by id), with every correction of those credits: a page of a report's lines.
+ */
+export async function loadLedgerEntriesPage(db: Queryable, filter: LedgerFilter & { after: CreditCursor | null; limit: number }): Promise<LedgerEntry[]> {
+  const { rows } = await db.query<EntryRow>(
+    entriesSql(
+      `${PERIOD_CONDITION} AND ($6::timestamptz IS NULL OR (landed_at, id) > ($6::timestamptz, $7::bigint))`,
+      'ORDER BY landed_at, id LIMIT $8',
+    ),
+    [
+      `${filter.from}T00:00:00Z`,
+      `${addDays(filter.to, 1)}T00:00:00Z`,
+      filter.sponsorId ?? null,
+      filter.beneficiaryId ?? null,
+      filter.consultantId ?? null,
+      filter.after?.landedAt ?? null,
+      filter.after?.id ?? null,
+      filter.limit,
+    ],
+  );
   return toLedgerEntries(rows);
 }
 

@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import type { Queryable } from '../database';
 import { creditWriter } from './__fixtures__/credits';
 import { reviewContribution } from './review-contribution';
-import { loadSponsorYearReport } from './sponsor-report';
+import type { CreditCursor } from './ledger-entries';
+import { type ReportLinesPage, loadSponsorYearLinesPage, loadSponsorYearReport } from './sponsor-report';
 import { loadSponsorYearSummary } from './sponsor-summary';
 
 /** A small deterministic generator: the same ledger on both engines and at every run. */
@@ -56,7 +57,7 @@ async function insertLedgerWorld(db: Queryable) {
   return { sponsor, other, reviewer, consultants, otherConsultant, beneficiaries, credit };
 }
 
-describeEachEngine('a sponsor yearly summary summed by the database', (ctx) => {
+describeEachEngine('a sponsor yearly summary summed by the database, and its lines a page at a time', (ctx) => {
   it('equals the core report of the same ledger, figure for figure, whatever the reviews', async () => {
     const db = ctx.db();
     const world = await insertLedgerWorld(db);
@@ -91,6 +92,22 @@ describeEachEngine('a sponsor yearly summary summed by the database', (ctx) => {
       const summary = await loadSponsorYearSummary(db, { sponsorId: world.sponsor, year });
       expect(summary).toEqual(summaryOf(await loadSponsorYearReport(db, { sponsorId: world.sponsor, year })));
     }
+    // The lines a page at a time, 7 credits each, give the report's lines in the same order.
+    const report2026 = await loadSponsorYearReport(db, { sponsorId: world.sponsor, year: 2026 });
+    const paged: { lines: string[]; outside: string[] } = { lines: [], outside: [] };
+    let after: CreditCursor | null = null;
+    let pages = 0;
+    do {
+      const page: ReportLinesPage = await loadSponsorYearLinesPage(db, { sponsorId: world.sponsor, year: 2026, after, limit: 7 });
+      paged.lines.push(...page.lines.map((line) => JSON.stringify(line)));
+      paged.outside.push(...page.outside.map((line) => JSON.stringify(line)));
+      after = page.next;
+      pages += 1;
+    } while (after !== null && pages < 100);
+    expect(paged.lines).toEqual(report2026.lines.map((line) => JSON.stringify(line)));
+    expect(paged.outside).toEqual(report2026.outsideAgreement.lines.map((line) => JSON.stringify(line)));
+    expect(pages).toBe(Math.floor((report2026.lines.length + report2026.outsideAgreement.lines.length) / 7) + 1);
+
     const year2026 = await loadSponsorYearSummary(db, { sponsorId: world.sponsor, year: 2026 });
     // The ledger above does give figures of every kind: each status, counted, outside any agreement.
     const statuses = new Set((await loadSponsorYearReport(db, { sponsorId: world.sponsor, year: 2026 })).lines.map((line) => line.reviewStatus));
