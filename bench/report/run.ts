@@ -202,7 +202,7 @@ function printEngine(report: EngineReport): void {
       `${Math.round(report.totals.valuationCents / 100).toLocaleString('en')} € (baseline agrees)`,
   );
   console.log(`  ${'(a) figures, summed by the database'.padEnd(44)}${ms(report.figures)}  (loadSponsorYearSummary: the report without its lines)`);
-  console.log(`  ${`    and a page of ${REPORT_PAGE_LINES} lines: the report page`.padEnd(44)}${ms(report.page)}`);
+  console.log(`  ${`    with ${REPORT_PAGE_LINES} lines: the report page`.padEnd(44)}${ms(report.page)}`);
   console.log(`  ${"(a') report with every line".padEnd(44)}${ms(report.report)}  (loadSponsorYearReport: the API's report, the CLI)`);
   console.log(`  ${'    of which reading the ledger'.padEnd(44)}${ms(report.load)}`);
   console.log(`  ${'(b) CSV export (report + renderLedgerCsv)'.padEnd(44)}${ms(report.csv)}  ${(report.csvBytes / 1_048_576).toFixed(1)} MB`);
