@@ -14,8 +14,8 @@ import {
   journeyNeeds,
   type Permission,
   type RepositoryConfig,
+  stateAChangeRequestMoves,
   type TaskSnapshot,
-  type TaskState,
   withForgeTrackedTime,
 } from '@wecena/core';
 import type { Database } from '@wecena/db';
@@ -401,13 +401,3 @@ const WECENA_LABEL_ROLES = ['ready', 'claimed', 'done', 'needsInfo'] as const;
 
 /** A line of a comment that starts a wecena command, as the core's command lines are found. */
 const WECENA_COMMAND = /^\s{0,3}\/wecena\b/im;
-
-/**
- * A change request opened moves only a `claimed` task, one closed unmerged only an `in_review`
- * one: on a repository with none, such an event costs no request to the forge. Null: any state.
- */
-function stateAChangeRequestMoves(event: ForgeEvent): TaskState | null {
-  if (event.kind === 'change_request_opened') return 'claimed';
-  if (event.kind === 'change_request_closed' && !event.merged) return 'in_review';
-  return null;
-}

@@ -3,7 +3,7 @@ import { renderHelp } from '../commands/render-help';
 import type { Command, CommandOf, CommandRole } from '../commands/command';
 import { hasWecenaLabel, isWecenaLabel, type RepositoryConfig } from '../config/repository-config';
 import { utcDateOf } from '../domain/time';
-import type { Actor, ChangeRequestRef, IssueRef } from '../events/forge-event';
+import type { Actor, ChangeRequestRef, ForgeEvent, IssueRef } from '../events/forge-event';
 import { transition, type TaskState } from '../lifecycle/task-lifecycle';
 import { journeyMessages } from '../messages/journey-messages';
 import { readinessMessages } from '../messages/readiness-messages';
@@ -388,13 +388,24 @@ function isByClaimant(changeRequest: ChangeRequestRef, task: TaskSnapshot): bool
 }
 
 /**
+ * The one state a change request opened, or closed unmerged, can move a task from (`claimed`,
+ * `in_review`): on a repository with no task in it, the event needs nothing loaded. Null: the
+ * event may concern a task in any state.
+ */
+export function stateAChangeRequestMoves(event: ForgeEvent): TaskState | null {
+  if (event.kind === 'change_request_opened') return 'claimed';
+  if (event.kind === 'change_request_closed' && !event.merged) return 'in_review';
+  return null;
+}
+
+/**
  * The claimant asked for review: the task is `in_review`, and its claim stops running out, since
  * the wait is now the maintainers'. A change request by someone else changes nothing here: the
  * merge decides (`mergedByOther`).
  */
 function decideChangeRequestOpened(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_opened' }>): Decision {
   const task = input.task;
-  if (task === null || task.state !== 'claimed' || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
+  if (task === null || task.state !== stateAChangeRequestMoves(event) || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
   const w = new Working(task, input.config, input.now, null);
   if (!w.move('open_change_request')) return NO_DECISION;
   w.notes.push(journeyMessages.status.underReview(event.changeRequest.url));
@@ -408,7 +419,7 @@ function decideChangeRequestOpened(input: JourneyInput, event: Extract<JourneyEv
 function decideChangeRequestAbandoned(input: JourneyInput, event: Extract<JourneyEvent, { kind: 'change_request_closed' }>): Decision {
   const task = input.task;
   const claim = task?.openClaim ?? null;
-  if (task === null || claim === null || task.state !== 'in_review' || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
+  if (task === null || claim === null || task.state !== stateAChangeRequestMoves(event) || !isByClaimant(event.changeRequest, task)) return NO_DECISION;
   const w = new Working(task, input.config, input.now, null);
   if (!w.move('close_change_request')) return NO_DECISION;
   const fullPeriod = addDaysToInstant(input.now, input.config.claimTtlDays);

@@ -28,7 +28,7 @@ export {
 } from './journey-types';
 export { REMINDER_MARKER, STATUS_MARKER, formatInstant, renderStatusComment, type StatusView } from './status-comment';
 export { MAX_UNTRUSTED_LENGTH, inlineUntrusted, quoteUntrusted, safeLogin } from './untrusted-text';
-export { decideJourney, isMaintainer, journeyNeeds, type JourneyNeeds } from './decide-journey';
+export { decideJourney, isMaintainer, journeyNeeds, stateAChangeRequestMoves, type JourneyNeeds } from './decide-journey';
 export { hasContributingGuide } from './contributing-guide';
 export { withForgeTrackedTime } from './forge-tracked-time';
 export { REMINDER_LEAD_DAYS, decideExpirySweep, decideRecall, type SweepDecision, type SweepItem } from './expiry-sweep';
