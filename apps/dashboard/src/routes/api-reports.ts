@@ -84,13 +84,19 @@ const getReceiptRoute = createRoute({
 export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date }): OpenAPIHono<DashboardEnv> {
   const app = new OpenAPIHono<DashboardEnv>({ defaultHook: answerInvalidRequest });
 
+  /** The sponsor a report is asked of; 404 when there is none (the caller's right to know was checked first). */
+  async function reportSponsor(id: string) {
+    const sponsor = await findSponsor(db, id);
+    if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
+    return sponsor;
+  }
+
   app.openapi(getReportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const year = c.req.valid('query').year ?? clock().getUTCFullYear();
     const refusal = checkViewer(c.get('viewer'), "this sponsor's report", (viewer) => sponsorReviewers(viewer, { sponsorId: id }));
     if (refusal !== null) return c.json(refusal.body, refusal.status);
-    const sponsor = await findSponsor(db, id);
-    if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
+    const sponsor = await reportSponsor(id);
     return c.json(presentSponsorReport(sponsor, year, await loadSponsorYearReport(db, { sponsorId: id, year })), 200);
   });
 
@@ -99,8 +105,7 @@ export function reportApiRoutes({ db, clock }: { db: Database; clock: () => Date
     const year = c.req.valid('query').year ?? clock().getUTCFullYear();
     const refusal = checkViewer(c.get('viewer'), "this sponsor's figures", (viewer) => sponsorReviewers(viewer, { sponsorId: id }));
     if (refusal !== null) return c.json(refusal.body, refusal.status);
-    const sponsor = await findSponsor(db, id);
-    if (sponsor === null) throw new HTTPException(404, { message: `No sponsor has id ${id}.` });
+    const sponsor = await reportSponsor(id);
     return c.json(presentSponsorFigures(sponsor, year, await loadSponsorYearSummary(db, { sponsorId: id, year })), 200);
   });
 

@@ -1,4 +1,4 @@
-import { type LedgerReport, type ReportLine, type ReportPeriod, buildLedgerReport } from '@wecena/core';
+import { type LedgerReport, type ReportLine, type ReportPeriod, buildLedgerReport, compareEntryIds, compareInstants } from '@wecena/core';
 import type { Queryable } from '../database';
 import { type CreditCursor, loadAgreements, loadLedgerEntries, loadLedgerEntriesPage } from './ledger-entries';
 
@@ -36,14 +36,18 @@ export async function loadSponsorYearLinesPage(
   const period = yearPeriod(year);
   const [entries, agreements] = await Promise.all([loadLedgerEntriesPage(db, { sponsorId, ...period, after, limit }), loadAgreements(db, { sponsorId })]);
   const report = buildLedgerReport({ entries, agreements, sponsorId, ...period });
-  const credits = entries.filter((entry) => entry.kind === 'credit');
-  const last = [...report.lines, ...report.outsideAgreement.lines].reduce<ReportLine | null>(
-    (latest, line) => (latest === null || line.landedAt > latest.landedAt || (line.landedAt === latest.landedAt && Number(line.creditId) > Number(latest.creditId)) ? line : latest),
-    null,
-  );
+  // Both lists are in landing order: the page's last credit ends one of them, and the next page starts after it.
+  const last = laterLine(report.lines.at(-1), report.outsideAgreement.lines.at(-1));
+  const full = report.lines.length + report.outsideAgreement.lines.length === limit;
   return {
     lines: report.lines,
     outside: report.outsideAgreement.lines,
-    next: credits.length === limit && last !== null ? { landedAt: last.landedAt, id: last.creditId } : null,
+    next: full && last !== undefined ? { landedAt: last.landedAt, id: last.creditId } : null,
   };
+}
+
+/** The one of two lines that lands later, as the core orders them (instant, then credit id). */
+function laterLine(a: ReportLine | undefined, b: ReportLine | undefined): ReportLine | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return (compareInstants(a.landedAt, b.landedAt) || compareEntryIds(a.creditId, b.creditId)) > 0 ? a : b;
 }
